@@ -1,0 +1,59 @@
+"""``lawgov build``: a report → every dataset of the project, written atomically into one folder.
+
+All tables are computed in memory first and written only when every one of them succeeded, each
+file through a temporary file and a rename; a failed build leaves the previous outputs untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from . import schema
+from .files import write_atomic
+from .outline import outline
+from .report import Report, load
+
+SEED_NAME = "000_7ebdfd7d4a39a005.txt"
+
+
+def default_seed() -> Path:
+    """The report lawgov analyses when given none: the seed shipped in the package (or in ``seeds/`` of a checkout)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_seed" / SEED_NAME, here.parent / "seeds" / SEED_NAME):
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(f"the default seed {SEED_NAME} is not installed with lawgov")
+
+
+def outputs(report: Report, sha256: str | None = None) -> dict[str, str]:
+    """File name → content of every output for one report (nothing is written)."""
+    tables = {"outline": outline(report).table()}
+    meta = dict(report.metadata(), sha256=sha256)
+    files = {
+        "clean.txt": report.text + "\n",
+        "metadata.json": json.dumps(meta, ensure_ascii=False, indent=2) + "\n",
+    }
+    for name, df in tables.items():
+        files[f"{name}.csv"] = df.to_csv(index=False, lineterminator="\n")
+    package = {
+        "name": "lawgov-report",
+        "title": report.title or report.name or "report",
+        "description": "Datasets extracted by lawgov from one government progress report; offsets index clean.txt.",
+        "licenses": [schema.LICENSE],
+        "sources": [{"title": report.name or "report", "sha256": sha256}],
+        "resources": [schema.resource(name, len(df)) for name, df in tables.items()],
+    }
+    files["datapackage.json"] = json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+    return files
+
+
+def build(source: str | os.PathLike[str] | None = None, out: str | os.PathLike[str] = "data") -> list[Path]:
+    """Read ``source`` (the seed by default) and write its datasets into ``out``; return the paths written."""
+    path = Path(source) if source is not None else default_seed()
+    report = load(path)
+    sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    files = outputs(report, sha256)
+    return [write_atomic(Path(out) / name, content) for name, content in files.items()]

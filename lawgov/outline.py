@@ -1,0 +1,230 @@
+"""Clean text → outline: sections (with their two-line headings), paragraphs, lead sentences, sentences.
+
+Every piece is a :class:`Span` with ``start``/``end`` offsets into the report text, so any later
+finding can be placed in its section and paragraph with :meth:`Outline.locate`.
+
+Headings are recognised by form, not by content: a short paragraph with no sentence-ending
+punctuation, or one numbered in the usual styles (``一、``, ``（一）``, ``1.``, ``（1）``). Two
+unnumbered headings in a row are a title and its subtitle. Paragraphs before the first heading
+(the news lead) form section 0.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .report import Report
+
+_CN = "一二三四五六七八九十百零〇"
+# Numbering styles, from the outermost level in; the level of a numbered heading is its index + 1.
+NUMBERING = (
+    re.compile(rf"^[{_CN}]+[、．.]"),
+    re.compile(rf"^[（(][{_CN}]+[）)]"),
+    re.compile(r"^[0-9０-９]{1,2}[.．、](?![0-9０-９])"),
+    re.compile(r"^[（(][0-9０-９]{1,2}[）)]"),
+)
+_SENTENCE = re.compile(r"[^。！？!?]*(?:[。！？!?]+|……|$)[”’」』）)]*")
+_TOPIC = re.compile(r"^[^，。：；]{2,30}?方面(?=[，：])")
+# A first sentence this long is a finding, not a lead; its short opening clause is the lead.
+_LEAD_MAX_CHARS = 40
+_LEAD_CLAUSE = re.compile(r"^[^，。：；]{2,12}(?=，)")
+HEADING_MAX_CHARS = 40
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of the text with its offsets: ``text[start:end] == span.text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    id: int
+    section: int
+    start: int
+    end: int
+    text: str
+    lead: Span
+    sentences: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section: its heading (``title`` and optional ``subtitle``), level, numbering and paragraphs.
+
+    Section 0 is the text before the first heading and has no title.
+    """
+
+    id: int
+    level: int
+    number: str | None
+    title: Span | None
+    subtitle: Span | None
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True)
+class Outline:
+    text: str
+    sections: tuple[Section, ...]
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        for section in self.sections:
+            yield from section.paragraphs
+
+    def locate(self, offset: int) -> tuple[int | None, int | None]:
+        """``(section id, paragraph id)`` of the paragraph holding ``offset``; ``None`` outside paragraphs."""
+        paragraphs = list(self.paragraphs())
+        i = bisect.bisect_right([p.start for p in paragraphs], offset) - 1
+        if i >= 0 and offset < paragraphs[i].end:
+            return paragraphs[i].section, paragraphs[i].id
+        return None, None
+
+    def table(self) -> pd.DataFrame:
+        """One row per title, subtitle, paragraph, lead and sentence, with offsets into the text."""
+        import pandas as pd
+
+        rows = []
+        for s in self.sections:
+            for kind, span in (("title", s.title), ("subtitle", s.subtitle)):
+                if span:
+                    rows.append((kind, s.id, None, None, s.level, span.start, span.end, span.text))
+            for p in s.paragraphs:
+                rows.append(("paragraph", s.id, p.id, None, s.level, p.start, p.end, p.text))
+                rows.append(("lead", s.id, p.id, None, s.level, p.lead.start, p.lead.end, p.lead.text))
+                for k, sent in enumerate(p.sentences):
+                    rows.append(("sentence", s.id, p.id, k, s.level, sent.start, sent.end, sent.text))
+        columns = ["kind", "section", "paragraph", "sentence", "level", "start", "end", "text"]
+        df = pd.DataFrame(rows, columns=columns)
+        return df.astype({"section": "int64", "paragraph": "Int64", "sentence": "Int64", "level": "int64"})
+
+
+def numbering_level(text: str) -> tuple[int, str] | None:
+    """``(level, number)`` when ``text`` starts with a heading number.
+
+    >>> numbering_level("（二）严格规范执法")
+    (2, '（二）')
+    >>> numbering_level("2021年") is None
+    True
+    """
+    for level, pattern in enumerate(NUMBERING, start=1):
+        m = pattern.match(text)
+        if m:
+            return level, m.group(0)
+    return None
+
+
+def is_heading(text: str) -> bool:
+    """A paragraph that is a heading: short and not a sentence.
+
+    >>> is_heading("深化“放管服”改革"), is_heading("持续简政放权，大力精减事项。")
+    (True, False)
+    """
+    return 0 < len(text) <= HEADING_MAX_CHARS and not re.search(r"[。！？!?；;]|……$", text)
+
+
+def split_sentences(text: str, offset: int = 0) -> list[Span]:
+    """Sentences of one paragraph, each ending at 。！？ (closing quotes stay with their sentence).
+
+    >>> [s.text for s in split_sentences("他说：“好。”然后走了。尾巴")]
+    ['他说：“好。”', '然后走了。', '尾巴']
+    """
+    spans = []
+    for m in _SENTENCE.finditer(text):
+        raw = m.group(0)
+        stripped = raw.strip()
+        if stripped:
+            start = offset + m.start() + (len(raw) - len(raw.lstrip()))
+            spans.append(Span(start, start + len(stripped), stripped))
+    return spans
+
+
+def lead_sentence(text: str, offset: int = 0) -> Span:
+    """The paragraph's lead: its first sentence, or a short opening clause when that sentence runs on.
+
+    Reports open paragraphs with a topic: a short sentence, a clause ending in 方面, or a short
+    clause before a long sentence of findings.
+
+    >>> lead_sentence("加强宣传方面，我市开展活动。").text
+    '加强宣传方面'
+    >>> lead_sentence("持续简政放权，大力精减事项。动态调整。").text
+    '持续简政放权，大力精减事项。'
+    >>> lead_sentence("加强重点执法，组织开展食品、药品、特种设备等领域12个专项执法检查，查处违法案件300件。").text
+    '加强重点执法'
+    """
+    m = _TOPIC.match(text)
+    if m:
+        return Span(offset, offset + m.end(), m.group(0))
+    sentences = split_sentences(text, offset)
+    if not sentences:
+        return Span(offset, offset + len(text), text)
+    first = sentences[0]
+    clause = _LEAD_CLAUSE.match(first.text)
+    if len(first.text) > _LEAD_MAX_CHARS and clause:
+        return Span(first.start, first.start + clause.end(), clause.group(0))
+    return first
+
+
+def paragraph_spans(text: str) -> list[Span]:
+    """The blank-line separated paragraphs of clean text, with offsets."""
+    return [Span(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text)]
+
+
+def outline(report: Report | str) -> Outline:
+    """Split a report (or clean text) into sections, paragraphs and sentences.
+
+    >>> o = outline("导语，开头。\\n\\n一、总体情况\\n\\n（一）加强领导。全年开会。")
+    >>> [(s.id, s.level, s.number, s.title and s.title.text) for s in o.sections]
+    [(0, 0, None, None), (1, 1, '一、', '一、总体情况')]
+    >>> [p.lead.text for p in o.paragraphs()]
+    ['导语，开头。', '（一）加强领导。']
+    """
+    text = report if isinstance(report, str) else report.text
+    sections: list[Section] = []
+    current = Section(0, 0, None, None, None, ())
+    paragraphs: list[Paragraph] = []
+
+    def close() -> None:
+        if current.id or paragraphs:
+            sections.append(_with_paragraphs(current, paragraphs))
+
+    for span in paragraph_spans(text):
+        if not is_heading(span.text):
+            paragraphs.append(_paragraph(span, current.id, sum(len(s.paragraphs) for s in sections) + len(paragraphs)))
+            continue
+        numbered = numbering_level(span.text)
+        if current.id and not paragraphs and current.subtitle is None and current.number is None and not numbered:
+            current = Section(current.id, current.level, None, current.title, span, ())
+            continue
+        close()
+        paragraphs = []
+        level, number = numbered or (1, None)
+        current = Section(current.id + 1, level, number, span, None, ())
+    close()
+    return Outline(text, tuple(sections))
+
+
+def _with_paragraphs(section: Section, paragraphs: list[Paragraph]) -> Section:
+    return Section(section.id, section.level, section.number, section.title, section.subtitle, tuple(paragraphs))
+
+
+def _paragraph(span: Span, section: int, pid: int) -> Paragraph:
+    return Paragraph(
+        id=pid,
+        section=section,
+        start=span.start,
+        end=span.end,
+        text=span.text,
+        lead=lead_sentence(span.text, span.start),
+        sentences=tuple(split_sentences(span.text, span.start)),
+    )

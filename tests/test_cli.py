@@ -1,0 +1,63 @@
+"""``lawgov build``: files written from the seed, atomically; bad input is one line and exit 1."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+
+from lawgov.cli import main
+
+FILES = {"clean.txt", "metadata.json", "outline.csv", "datapackage.json"}
+
+
+def test_build_writes_every_file(tmp_path, seed_report) -> None:
+    assert main(["build", "--out", str(tmp_path)]) == 0
+    assert {p.name for p in tmp_path.iterdir()} == FILES
+    assert (tmp_path / "clean.txt").read_text(encoding="utf-8") == seed_report.text + "\n"
+    meta = json.loads((tmp_path / "metadata.json").read_text(encoding="utf-8"))
+    assert meta["date"] == "2021-11-26" and meta["views"] == 15215 and meta["copies"] == 2
+    table = pd.read_csv(tmp_path / "outline.csv")
+    text = seed_report.text
+    assert all(text[r.start : r.end] == r.text for r in table.itertuples())
+    package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    assert [r["path"] for r in package["resources"]] == ["outline.csv"]
+    assert package["resources"][0]["rows"] == len(table)
+
+
+def test_build_is_deterministic(tmp_path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    main(["build", "--out", str(a)])
+    main(["build", "--out", str(b)])
+    assert all((a / name).read_bytes() == (b / name).read_bytes() for name in FILES)
+
+
+def test_bad_input_leaves_previous_outputs(tmp_path, capsys) -> None:
+    out = tmp_path / "out"
+    main(["build", "--out", str(out)])
+    capsys.readouterr()
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    assert main(["build", str(bad), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == f"lawgov: error: {bad}: file is empty"
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_console_script_has_no_traceback(tmp_path) -> None:
+    bad = tmp_path / "notes.txt"
+    bad.write_text("no chinese here", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "lawgov.cli", "build", str(bad), "--out", str(tmp_path / "o")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr and "no Chinese text" in run.stderr
+    assert not (tmp_path / "o").exists()
+    usage = subprocess.run([sys.executable, "-m", "lawgov.cli", "nope"], capture_output=True, text=True, check=False)
+    assert usage.returncode == 2

@@ -1,0 +1,26 @@
+"""The code base stays ruff-clean (the configuration is in pyproject.toml)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import ROOT
+
+
+def test_ruff_check_passes() -> None:
+    pytest.importorskip("ruff")
+    command = [sys.executable, "-m", "ruff", "check", "lawgov", "tests"]
+    run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_import_lawgov_is_light() -> None:
+    code = (
+        "import sys, lawgov; lawgov.parse('重庆'); lawgov.outline('重庆。');"
+        "print(sorted(m for m in ('pandas', 'jieba', 'matplotlib') if m in sys.modules))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[]"

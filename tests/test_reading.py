@@ -1,0 +1,78 @@
+"""Bytes → text: encodings decided from the bytes, and our error for what is not a Chinese text."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from lawgov import LawgovError, load, parse
+from lawgov.reading import decode
+
+TEXT = "重庆市法治政府建设，取得12项成果。"
+
+
+@pytest.mark.parametrize(
+    "data, encoding",
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig"),
+        (TEXT.encode("gb18030"), "gb18030"),
+        (TEXT.encode("gbk"), "gb18030"),
+        (TEXT.encode("gb2312"), "gb18030"),
+        (TEXT.encode("utf-16"), "utf-16"),  # with BOM, platform byte order
+        (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16"),
+        (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16"),
+    ],
+)
+def test_decode_finds_the_encoding_from_the_bytes(data: bytes, encoding: str) -> None:
+    assert decode(data) == (TEXT, encoding)
+
+
+@pytest.mark.parametrize(
+    "data, problem",
+    [
+        (b"", "file is empty"),
+        (b"  \n\t\n", "file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "binary"),
+        ("重庆".encode() + b"\x01\x02\x03", "binary"),
+        (b"Just an English page, no Chinese at all.", "no Chinese text"),
+        (TEXT.encode("utf-8")[:-1], "ends inside a multi-byte UTF-8 character"),
+        (TEXT.encode("gb18030")[:-1], "ends inside a multi-byte GB18030 character"),
+    ],
+)
+def test_bad_bytes_raise_our_error_with_the_problem(data: bytes, problem: str) -> None:
+    with pytest.raises(LawgovError, match=problem) as info:
+        decode(data, "report.txt")
+    assert str(info.value).startswith("report.txt: ")
+
+
+@pytest.mark.parametrize(
+    "content, problem",
+    [(b"", "file is empty"), (b"\x00\x01\x02\x03binary", "binary"), (b"plain ascii text", "no Chinese")],
+)
+def test_load_names_the_file(tmp_path, content: bytes, problem: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(LawgovError, match=problem) as info:
+        load(path)
+    assert "bad.txt" in str(info.value)
+
+
+def test_load_missing_file_and_folder(tmp_path) -> None:
+    with pytest.raises(LawgovError, match="no such file"):
+        load(tmp_path / "missing.txt")
+    with pytest.raises(LawgovError, match="is a folder"):
+        load(tmp_path)
+
+
+def test_parse_accepts_str_and_bytes_alike() -> None:
+    assert parse(TEXT).text == parse(TEXT.encode("gb18030")).text == TEXT
+    with pytest.raises(LawgovError, match="<memory>: file is empty"):
+        parse("")
+
+
+def test_html_is_refused_clearly_until_supported() -> None:
+    with pytest.raises(LawgovError, match="HTML"):
+        parse("<!DOCTYPE html><html><body>重庆</body></html>")
