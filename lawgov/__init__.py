@@ -24,6 +24,10 @@ _EXPORTS = {
     "parse": "report",
     "outline": "outline",
     "Outline": "outline",
+    "extract_quantities": "quantities",
+    "extract_changes": "changes",
+    "extract_dates": "dates",
+    "report_tables": "tables",
     "default_seed": "build",
     "build": "build",
 }

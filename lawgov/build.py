@@ -13,8 +13,8 @@ from pathlib import Path
 
 from . import schema
 from .files import write_atomic
-from .outline import outline
 from .report import Report, load
+from .tables import report_tables
 
 SEED_NAME = "000_7ebdfd7d4a39a005.txt"
 
@@ -30,7 +30,7 @@ def default_seed() -> Path:
 
 def outputs(report: Report, sha256: str | None = None) -> dict[str, str]:
     """File name → content of every output for one report (nothing is written)."""
-    tables = {"outline": outline(report).table()}
+    tables = report_tables(report)
     meta = dict(report.metadata(), sha256=sha256)
     files = {
         "clean.txt": report.text + "\n",

@@ -96,8 +96,11 @@ def normalize_punctuation(text: str) -> str:
             return _FULL[m.group(0)]
         return m.group(0)
 
-    text = _PARENS.sub(paren, text)
-    text = _MARKS.sub(mark, text)
+    # A converted mark can make its neighbour convertible (``0::``), so repeat until nothing changes.
+    previous = None
+    while text != previous:
+        previous = text
+        text = _MARKS.sub(mark, _PARENS.sub(paren, text))
     # Full-width punctuation carries its own spacing: drop the spaces an ASCII habit left around it.
     return _AROUND_FULL.sub(r"\1", text)
 
@@ -157,3 +160,27 @@ def clean_body(paragraphs: list[str]) -> str:
     '第一段，内容。\\n\\n第二段（附）。'
     """
     return join_paragraphs([normalize_punctuation(strip_indentation(p)) for p in paragraphs if p.strip()])
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """A page after cleanup: the kept copy's paragraphs, the furniture removed, the copies found."""
+
+    paragraphs: list[str]
+    furniture: tuple[str, ...]
+    copies: int
+    identical: bool
+
+
+def clean(text: str) -> Cleaned:
+    """The whole cleanup: lines → drop furniture → keep one copy → normalise punctuation."""
+    lines = split_lines(text)
+    furniture = tuple(line for line in lines if is_furniture(line))
+    copies = dedupe_copies([line for line in lines if not is_furniture(line)])
+    paragraphs = [normalize_punctuation(p) for p in copies.kept]
+    return Cleaned(paragraphs, furniture, copies.count, copies.identical)
+
+
+def clean_text(text: str) -> str:
+    """:func:`clean` as text, one blank line between paragraphs; ``clean_text(clean_text(t)) == clean_text(t)``."""
+    return join_paragraphs(clean(text).paragraphs)

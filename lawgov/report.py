@@ -99,28 +99,25 @@ def parse(content: str | bytes, name: str | None = None) -> Report:
 def _from_text(text: str, name: str | None, encoding: str | None) -> Report:
     lines = cleaning.split_lines(text)
     fields = metadata.meta_fields(lines[:10])
-    content = [line for line in lines if not cleaning.is_furniture(line)]
-    furniture = tuple(line for line in lines if cleaning.is_furniture(line))
-    copies = cleaning.dedupe_copies(content)
-    kept = copies.kept
+    cleaned = cleaning.clean(text)
+    kept = cleaned.paragraphs
     title = None
     if len(kept) > 1 and metadata.looks_like_title(kept[0]):
-        title, kept = cleaning.normalize_punctuation(kept[0]), kept[1:]
-    body = cleaning.clean_body(kept)
-    first = body.split("\n", 1)[0]
+        title, kept = kept[0], kept[1:]
+    body = cleaning.join_paragraphs(kept)
     return Report(
         text=body,
         title=title,
         date=metadata.parse_date(fields.get("date")),
         source=fields.get("source"),
-        site=metadata.site(furniture),
+        site=metadata.site(cleaned.furniture),
         editor=metadata.join_name(fields.get("editor")),
         author=metadata.join_name(fields.get("author")),
-        reporter=metadata.reporter(first),
+        reporter=metadata.reporter(kept[0] if kept else ""),
         views=metadata.parse_int(fields.get("views")),
         name=name,
         encoding=encoding,
-        copies=copies.count,
-        copies_identical=copies.identical,
-        furniture=furniture,
+        copies=cleaned.copies,
+        copies_identical=cleaned.identical,
+        furniture=cleaned.furniture,
     )

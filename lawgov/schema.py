@@ -30,6 +30,21 @@ PARAGRAPH = {
 START = _offset("start", "Offset of the first character in clean.txt (Python string index, characters not bytes).")
 END = _offset("end", "Offset one past the last character: clean_text[start:end] is the span's text.")
 
+ID = {"name": "id", "type": "integer", "description": "Row number in reading order, from 1.",
+      "constraints": {"required": True, "unique": True, "minimum": 1}}  # fmt: skip
+RAW = {"name": "raw", "type": "string", "description": "The exact text: clean_text[start:end] == raw.",
+       "constraints": {"required": True}}  # fmt: skip
+KINDS = ["count", "money", "percent", "percentage_points", "multiple", "area", "weight", "length", "volume", "energy",
+         "duration"]  # fmt: skip
+
+
+def _field(name: str, type_: str, description: str, **constraints: Any) -> dict[str, Any]:
+    field = {"name": name, "type": type_, "description": description}
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
 SCHEMAS: dict[str, dict[str, Any]] = {
     "outline": {
         "title": "Outline",
@@ -63,6 +78,113 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             {"name": "text", "type": "string", "description": "The span's text.", "constraints": {"required": True}},
         ],
         "primaryKey": ["kind", "start", "end"],
+    },
+    "quantities": {
+        "title": "Quantities",
+        "description": "Every quantitative claim of the report: exact value, unit, qualifier and what it counts.",
+        "fields": [
+            ID,
+            SECTION,
+            PARAGRAPH,
+            RAW,
+            START,
+            END,
+            _field(
+                "value",
+                "number",
+                "The number fully scaled, exact (26.14万户 → 261400; 99.9% → 99.9).",
+                required=True,
+                minimum=0,
+            ),
+            _field("value_max", "number", "Upper end of a range (10-20个 → 20); empty otherwise.", minimum=0),
+            _field(
+                "unit",
+                "string",
+                "Counting unit without the scale (项, 件, 户, 元, %, 百分点 …); empty when the text has none.",
+            ),
+            _field(
+                "scale",
+                "integer",
+                "The scale word's factor (万 → 10000, 亿 → 100000000; 1 without one).",
+                required=True,
+                minimum=1,
+            ),
+            _field(
+                "qualifier",
+                "string",
+                "Precision and direction words of the text (余, 近, 超过, 累计, 至, 由 …), ';'-joined.",
+            ),
+            _field("measure", "string", "What the number counts, a noun phrase of the text (市级部门, 违法案件)."),
+            _field(
+                "kind",
+                "string",
+                "count, money, percent, percentage_points, multiple, area, weight, …",
+                required=True,
+                enum=KINDS,
+            ),
+            _field(
+                "direction",
+                "string",
+                "up/down when a change verb precedes the number (增长, 减少至).",
+                enum=["", "up", "down"],
+            ),
+        ],
+        "primaryKey": ["id"],
+    },
+    "changes": {
+        "title": "Changes",
+        "description": "From→to changes (由375个减少至42个): both values, their unit and the change.",
+        "fields": [
+            ID,
+            SECTION,
+            PARAGRAPH,
+            RAW,
+            START,
+            END,
+            _field("measure", "string", "What changed."),
+            _field("from_value", "number", "The value before.", required=True, minimum=0),
+            _field("to_value", "number", "The value after.", required=True, minimum=0),
+            _field("unit", "string", "Unit of both values."),
+            _field(
+                "direction",
+                "string",
+                "down or up, from the verb (减少, 压缩, 提高) or else the values.",
+                required=True,
+                enum=["up", "down", "same"],
+            ),
+            _field("absolute_change", "number", "to_value − from_value, in the unit.", required=True),
+            _field("percent_change", "number", "(to − from) / from × 100, two decimals.", minimum=-100),
+        ],
+        "primaryKey": ["id"],
+    },
+    "dates": {
+        "title": "Dates",
+        "description": "Dates and periods named in the report, with ISO values (a missing year from the report date).",
+        "fields": [
+            ID,
+            SECTION,
+            PARAGRAPH,
+            RAW,
+            START,
+            END,
+            _field(
+                "iso", "string", "ISO 8601 date, month, year or interval (2021-10-12/2021-10-19); empty if unknown."
+            ),
+            _field(
+                "precision",
+                "string",
+                "day, day_range, month, year, half_year or quarter.",
+                required=True,
+                enum=["day", "day_range", "month", "year", "half_year", "quarter"],
+            ),
+            _field(
+                "year_inferred",
+                "boolean",
+                "True when the text gives no year and it was taken from the report's date.",
+                required=True,
+            ),
+        ],
+        "primaryKey": ["id"],
     },
 }
 

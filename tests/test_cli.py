@@ -10,7 +10,8 @@ import pandas as pd
 
 from lawgov.cli import main
 
-FILES = {"clean.txt", "metadata.json", "outline.csv", "datapackage.json"}
+TABLES = ["outline", "quantities", "changes", "dates"]
+FILES = {"clean.txt", "metadata.json", "datapackage.json"} | {f"{t}.csv" for t in TABLES}
 
 
 def test_build_writes_every_file(tmp_path, seed_report) -> None:
@@ -19,12 +20,15 @@ def test_build_writes_every_file(tmp_path, seed_report) -> None:
     assert (tmp_path / "clean.txt").read_text(encoding="utf-8") == seed_report.text + "\n"
     meta = json.loads((tmp_path / "metadata.json").read_text(encoding="utf-8"))
     assert meta["date"] == "2021-11-26" and meta["views"] == 15215 and meta["copies"] == 2
-    table = pd.read_csv(tmp_path / "outline.csv")
     text = seed_report.text
-    assert all(text[r.start : r.end] == r.text for r in table.itertuples())
     package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
-    assert [r["path"] for r in package["resources"]] == ["outline.csv"]
-    assert package["resources"][0]["rows"] == len(table)
+    assert [r["path"] for r in package["resources"]] == [f"{t}.csv" for t in TABLES]
+    for resource in package["resources"]:
+        table = pd.read_csv(tmp_path / resource["path"], dtype={"raw": str, "text": str})
+        assert resource["rows"] == len(table)
+        assert [f["name"] for f in resource["schema"]["fields"]] == list(table.columns)
+        spans = table["text"] if "text" in table else table["raw"]
+        assert all(text[s:e] == t for s, e, t in zip(table["start"], table["end"], spans, strict=True))
 
 
 def test_build_is_deterministic(tmp_path) -> None:

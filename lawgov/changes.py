@@ -1,0 +1,91 @@
+"""From→to changes (由375个减少至42个, 从1.01次压缩至0.28次) built from pairs of quantities.
+
+>>> [(c.raw, str(c.from_value), str(c.to_value), c.direction, str(c.percent_change))
+...  for c in find_changes("全市机关由375个减少至42个。")]
+[('由375个减少至42个', '375', '42', 'down', '-88.80')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from . import lexicon as lx
+from .quantities import Quantity, find_quantities
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+_FROM = ("由", "从")
+_STOPS = "，。；！？,;!?\n"
+
+
+@dataclass(frozen=True)
+class Change:
+    raw: str
+    start: int
+    end: int
+    measure: str
+    from_value: Decimal
+    to_value: Decimal
+    unit: str
+    direction: str
+    absolute_change: Decimal
+    percent_change: Decimal | None
+
+
+def _pairs(text: str, quantities: list[Quantity]):
+    for a, b in itertools.pairwise(quantities):
+        marks_a, marks_b = a.qualifier.split(";"), b.qualifier.split(";")
+        if any(m in _FROM for m in marks_a) and "至" in marks_b and not any(c in _STOPS for c in text[a.end : b.start]):
+            yield a, b
+
+
+def find_changes(
+    text: str, report_date: dt.date | None = None, quantities: list[Quantity] | None = None
+) -> list[Change]:
+    """Every from→to change in ``text``; pass ``quantities`` to reuse an extraction already done."""
+    if quantities is None:
+        quantities = find_quantities(text, report_date)
+    changes = []
+    for a, b in _pairs(text, quantities):
+        start = max(text.rfind(word, 0, a.start) for word in _FROM)
+        between = text[a.end : b.start]
+        if any(w in between for w in lx.DOWN):
+            direction = "down"
+        elif any(w in between for w in lx.UP):
+            direction = "up"
+        else:
+            direction = "down" if b.value < a.value else "up" if b.value > a.value else "same"
+        delta = b.value - a.value
+        percent = (delta / a.value * 100).quantize(Decimal("0.01")) if a.value else None
+        changes.append(
+            Change(
+                text[start : b.end],
+                start,
+                b.end,
+                a.measure or b.measure,
+                a.value,
+                b.value,
+                a.unit or b.unit,
+                direction,
+                delta,
+                percent,
+            )
+        )
+    return changes
+
+
+COLUMNS = ["raw", "start", "end", "measure", "from_value", "to_value", "unit", "direction", "absolute_change",
+           "percent_change"]  # fmt: skip
+
+
+def extract_changes(text: str, report_date: dt.date | None = None) -> pd.DataFrame:
+    """One row per from→to change: measure, from, to, unit, direction, absolute and percent change, span."""
+    import pandas as pd
+
+    rows = [vars(c) for c in find_changes(text, report_date)]
+    return pd.DataFrame(rows, columns=COLUMNS).astype({"start": "int64", "end": "int64"})

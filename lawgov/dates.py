@@ -1,0 +1,133 @@
+"""Dates and periods in report prose → ISO values, inferring a missing year from the report's own date.
+
+Dates are found before quantities so that ``11月1日`` or ``2021年`` never count as quantities.
+
+>>> import datetime as dt
+>>> [(d.raw, d.iso, d.precision) for d in find_dates("11月1日，今年上半年", dt.date(2021, 11, 26))]
+[('11月1日', '2021-11-01', 'day'), ('今年上半年', '2021-01-01/2021-06-30', 'half_year')]
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .numerals import parse_chinese
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+_D = r"[0-9０-９]"
+_CN_MONTH = r"十[一二]?|[一二三四五六七八九]"
+_SEP = r"[-－—~～至到]"
+_RELATIVE = {"今年": 0, "本年": 0, "本年度": 0, "当年": 0, "去年": -1, "上年": -1, "上年度": -1, "前年": -2, "明年": 1}
+_PERIODS = {
+    "上半年": ("half_year", 1, 6),
+    "下半年": ("half_year", 7, 12),
+    "前三季度": ("quarter", 1, 9),
+    "一季度": ("quarter", 1, 3),
+    "二季度": ("quarter", 4, 6),
+    "三季度": ("quarter", 7, 9),
+    "四季度": ("quarter", 10, 12),
+}
+_PERIOD = "|".join(sorted((re.escape(p) for p in _PERIODS), key=len, reverse=True))
+_REL = "|".join(sorted(_RELATIVE, key=len, reverse=True))
+
+DATE = re.compile(
+    rf"(?<![0-9０-９.])(?P<y>{_D}{{4}}|[〇零一二三四五六七八九]{{4}})年度?"
+    rf"(?:(?P<m>{_D}{{1,2}}|{_CN_MONTH})月(?:(?P<d>{_D}{{1,2}})(?:{_SEP}(?P<d2>{_D}{{1,2}}))?[日号])?)?"
+    rf"(?:第?(?P<yp>{_PERIOD}))?"
+    rf"|(?<![0-9０-９.个第])(?P<m2>{_D}{{1,2}}|{_CN_MONTH})月(?:(?P<dd>{_D}{{1,2}})(?:{_SEP}(?P<dd2>{_D}{{1,2}}))?[日号]|份?)"
+    rf"(?![0-9０-９])"
+    rf"|(?P<rel>{_REL})(?:第?(?P<rp>{_PERIOD}))?"
+    rf"|(?<![年季])第?(?P<p>{_PERIOD})"
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    raw: str
+    start: int
+    end: int
+    iso: str | None
+    precision: str
+    year_inferred: bool
+
+
+def _int(s: str) -> int:
+    s = s.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    return int(s) if s.isdigit() else parse_chinese(s)
+
+
+def _infer_year(month: int, base: dt.date | None) -> int | None:
+    """The year of a month named without one: the report's year, or the year before for a later month."""
+    if base is None:
+        return None
+    return base.year - 1 if month > base.month + 1 else base.year
+
+
+def _period(year: int | None, name: str) -> tuple[str | None, str]:
+    precision, first, last = _PERIODS[name]
+    if year is None:
+        return None, precision
+    end_day = calendar.monthrange(year, last)[1]
+    return f"{year}-{first:02d}-01/{year}-{last:02d}-{end_day:02d}", precision
+
+
+def _resolve(m: re.Match[str], base: dt.date | None) -> tuple[str | None, str, bool]:
+    g = m.groupdict()
+    if g["y"]:
+        year = _int(g["y"])
+        if g["yp"]:
+            return (*_period(year, g["yp"]), False)
+        return (*_day_or_month(year, g["m"], g["d"], g["d2"]), False)
+    if g["m2"]:
+        month = _int(g["m2"])
+        year = _infer_year(month, base)
+        return (*_day_or_month(year, g["m2"], g["dd"], g["dd2"]), True)
+    if g["rel"]:
+        year = base.year + _RELATIVE[g["rel"]] if base else None
+        if g["rp"]:
+            return (*_period(year, g["rp"]), True)
+        return (str(year) if year else None), "year", True
+    year = base.year if base else None
+    return (*_period(year, g["p"]), True)
+
+
+def _day_or_month(year: int | None, m: str | None, d: str | None, d2: str | None) -> tuple[str | None, str]:
+    if m is None:
+        return (str(year) if year else None), "year"
+    month = _int(m)
+    if not 1 <= month <= 12:
+        return None, "month"
+    if d is None:
+        return (f"{year}-{month:02d}" if year else None), "month"
+    try:
+        first = dt.date(year, month, _int(d)) if year else None
+        last = dt.date(year, month, _int(d2)) if year and d2 else None
+    except ValueError:
+        return None, "day"
+    if d2:
+        return (f"{first.isoformat()}/{last.isoformat()}" if first and last else None), "day_range"
+    return (first.isoformat() if first else None), "day"
+
+
+def find_dates(text: str, report_date: dt.date | None = None) -> list[DateMention]:
+    """Every date or period mention in ``text``, in reading order."""
+    found = []
+    for m in DATE.finditer(text):
+        iso, precision, inferred = _resolve(m, report_date)
+        found.append(DateMention(m.group(0), m.start(), m.end(), iso, precision, inferred))
+    return found
+
+
+def extract_dates(text: str, report_date: dt.date | None = None) -> pd.DataFrame:
+    """:func:`find_dates` as a DataFrame: raw, start, end, iso, precision, year_inferred."""
+    import pandas as pd
+
+    rows = [vars(d) for d in find_dates(text, report_date)]
+    columns = ["raw", "start", "end", "iso", "precision", "year_inferred"]
+    return pd.DataFrame(rows, columns=columns)

@@ -1,0 +1,136 @@
+"""Word lists of the government-report genre that the quantity extractor relies on.
+
+These are facts about how Chinese progress reports write numbers (which units, which verbs come
+before a counted noun), not about any one report. Each list is a tuple of strings; patterns are
+built from them longest first.
+"""
+
+from __future__ import annotations
+
+# unit → kind. Counting classifiers are "count"; the rest say what is measured.
+UNITS: dict[str, str] = {
+    **dict.fromkeys(["元", "美元", "欧元"], "money"),
+    **dict.fromkeys(["%", "％", "‰"], "percent"),
+    **dict.fromkeys(["个百分点", "百分点"], "percentage_points"),
+    "倍": "multiple",
+    **dict.fromkeys(["平方公里", "平方千米", "平方米", "亩", "公顷"], "area"),
+    **dict.fromkeys(["吨", "公斤", "千克"], "weight"),
+    **dict.fromkeys(["公里", "千米", "米"], "length"),
+    **dict.fromkeys(["立方米"], "volume"),
+    **dict.fromkeys(["千瓦时", "千瓦"], "energy"),
+    **dict.fromkeys(["个工作日", "工作日", "个小时", "小时", "分钟", "个月", "天", "周", "年"], "duration"),
+    **dict.fromkeys(
+        [
+            "人次", "批次", "户次", "件次", "车次", "场次", "架次", "家次", "个", "项", "件", "名", "人", "户",
+            "家", "条", "次", "起", "所", "套", "份", "期", "类", "批", "轮", "场", "篇", "部", "支", "本",
+            "册", "宗", "笔", "座", "处", "间", "位", "例", "台", "辆", "种", "张", "封", "单", "栋", "艘",
+            "块", "片", "首", "门", "堂", "款", "股", "只", "头", "株", "棵", "组", "队", "列", "卷",
+        ],
+        "count",
+    ),
+}  # fmt: skip
+
+# Units a Chinese numeral may take: counting classifiers only (三大平台, 两轮, 二十九项). Measurement
+# units and single characters that start idioms (千方百计, 五湖四海) are left out on purpose.
+CHINESE_NUMERAL_UNITS = (
+    "人次", "批次", "个", "项", "件", "名", "家", "次", "轮", "批", "类", "支", "期", "条", "场", "位",
+    "所", "部", "种", "起", "户", "篇", "座", "处", "级", "组", "队", "大",
+)  # fmt: skip
+
+# Scales between a number and its unit.
+SCALE_WORDS = ("万亿", "千万", "百万", "万", "亿")
+
+# Said of a number's precision or direction; kept as data in the qualifier column.
+APPROX_INSIDE = ("余", "多")  # 1600余个, 30多万户
+POSTFIX_QUALIFIERS = ("以上", "左右", "多", "余", "以内", "以下")
+PREFIX_QUALIFIERS = ("将近", "接近", "大约", "超过", "不到", "不足", "近", "约", "逾", "至", "到", "由", "从")
+CUMULATIVE = ("累计",)
+# Words between the counted noun and its number that are neither (达 99.9%, 分别为 12件).
+LINKS = (
+    "分别达到",
+    "分别达",
+    "分别为",
+    "分别是",
+    "分别",
+    "达到",
+    "共计",
+    "合计",
+    "总计",
+    "同比",
+    "环比",
+    "达",
+    "为",
+    "是",
+    "共",
+)
+UP = ("提高", "提升", "增长", "增加", "上升", "扩大", "增至", "升至", "突破", "新增", "升")
+DOWN = ("下降", "减少", "降低", "压减", "压缩", "缩短", "精简", "减至", "降至", "削减", "缩减", "降")
+
+# Action verbs that come before the noun a number counts (查处违法案件4599件): the measure starts
+# after the last of them.
+VERBS_BEFORE = (
+    "查处", "查办", "办理", "处理", "发现", "移送", "受理", "约谈", "整改", "立案", "核验", "备案", "发布",
+    "获取", "抽取", "压减", "取消", "调整", "清理", "制定", "出台", "修订", "修改", "废止", "培训", "调训",
+    "举办", "组织", "开展", "建立", "建成", "选聘", "调解", "新建", "命名", "创建", "检查", "作出", "做出",
+    "公开", "提供", "实施", "触发", "查询", "清偿", "列席", "审核", "下放", "赋予", "梳理", "提出", "印发",
+    "推出", "推进", "化解", "审结", "办结", "收到", "接到", "接听", "回访", "审查", "纠正", "撤销", "罚没",
+    "追回", "挽回", "减免", "发放", "兑现", "培育", "聘请", "聘任", "招录", "录用", "新增", "设立", "成立",
+    "认定", "评选", "表彰", "征集", "收集", "采纳", "吸纳", "答复", "回复", "办件", "开通", "上线", "接入",
+    "归集", "共享", "公示", "推送", "报送", "审议", "通过", "讨论", "听取", "出具", "提交", "转办", "交办",
+    "督办", "排查", "摸排", "走访", "覆盖", "帮助", "完善", "救助", "援助", "解答", "解决", "挽救",
+    "清退", "退还", "返还", "拨付", "投入", "安排", "筹集", "下达", "落实", "完成", "实现", "保留", "精简",
+    "减少", "削减", "压缩", "缩减", "承接", "承办", "参与", "参加", "签订", "签署", "出动", "派出", "检测",
+    "抽检", "监测", "巡查", "督查", "核查", "核实", "处置", "关停", "取缔", "吊销", "注销", "责令", "警告",
+    "罚款", "没收", "拘留", "起诉", "判处", "审理", "裁决", "复议", "应诉", "旁听", "考核", "考试", "举行",
+    "召开", "编制", "起草", "审定", "颁布", "清查", "评估", "评审", "验收", "确定", "明确", "列入", "纳入",
+    "对接", "整合", "优化", "精减", "提升", "提高", "增加", "增长", "扩大", "降低", "下降", "新创建", "受益",
+    "惠及", "帮扶", "调处", "查获", "破获", "抓获", "打掉", "捣毁", "发出", "制发", "送达", "执行", "兑付",
+    "取得", "接待", "评出", "抽查",
+)  # fmt: skip
+
+# Words that end a counted noun written after its number (19个市级部门参与): verbs of what the
+# counted things did, and joining words.
+STOPS_AFTER = (
+    "参与", "参加", "旁听", "开展", "受益", "进行", "对接", "融合", "纳入", "获得", "实现", "完成", "通过",
+    "签订", "推行", "覆盖", "入驻", "接入", "上线", "建成", "落地", "出台", "印发", "得到", "受到", "被",
+    "以及", "予以", "和", "与", "及", "并", "等", "的", "在", "为", "是", "将", "对", "向", "从",
+    "已", "均", "共", "累计", "全部", "实行", "提供", "办理", "达到", "同比", "较", "赋予", "交由", "移交",
+    "取得", "实施", "具备", "保持", "位居", "位列", "列入", "获评", "被评为",
+)  # fmt: skip
+
+# Scope words that open a noun phrase without naming what is counted (全市近100万户市场主体).
+SCOPE_PREFIXES = (
+    "全市", "全省", "全区", "全县", "全国", "各类", "各级", "相关", "有关", "所有", "全部", "其中", "同时",
+    "累计", "共计", "合计", "共", "等", "已", "均", "今年", "全年", "当年", "分别", "先后",
+)  # fmt: skip
+
+# A measure ending like this is a metric named as a whole (调解成功率, 注册用户数, 办件量): it keeps
+# the verb inside it.
+METRIC_ENDINGS = (
+    "率",
+    "量",
+    "数",
+    "额",
+    "款",
+    "费",
+    "资金",
+    "比例",
+    "比重",
+    "占比",
+    "规模",
+    "总值",
+    "指数",
+    "强度",
+    "降幅",
+    "增幅",
+    "时限",
+    "时间",
+)
+
+# Adverbs and comparisons that end the text before a number without being part of the noun
+# (省级保留事项进一步减少到418项, 较上年增加87名, 是上年的2倍).
+TRAILING_ADVERBS = (
+    "进一步", "持续", "不断", "大幅度", "大幅", "稳步", "有效", "逐步", "明显", "显著", "再", "又", "还",
+    "也", "均", "已经", "已", "分别", "同比", "环比", "当年", "全年", "累计", "共", "总共", "保持",
+)  # fmt: skip
+COMPARISON = r"(?:比|较|是|为|相当于)(?:上年|去年|前年|上年度|上一年|同期|上年同期|“[^”]*”)[末底]?(?:同期)?的?"

@@ -1,0 +1,381 @@
+"""Quantities: every number in a report as a typed claim (value, unit, qualifier, measure, kind) that
+slices back to its text.
+
+Per report: mask what is not a quantity (dates, quoted names and titles, document and phone
+numbers, policy terms with numerals) → one regex pass for number + scale + unit → for each match
+the qualifier words around it and the noun it counts, read from its clause → a last pass fills the
+nouns that lists, 分别 and comparisons leave implicit.
+
+>>> q = find_quantities("全市行政复议机关由375个减少至42个，处罚金额6802.24万元。")
+>>> [(x.raw, str(x.value), x.unit, x.qualifier, x.measure, x.kind) for x in q]
+[('375个', '375', '个', '由', '行政复议机关', 'count'), ('42个', '42', '个', '至', '行政复议机关', 'count'), \
+('6802.24万元', '68022400', '元', '', '处罚金额', 'money')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from typing import TYPE_CHECKING
+
+from . import lexicon as lx
+from .dates import DATE, find_dates
+from .numerals import CN_NUMERAL_CHARS, SCALES, normalize, parse_number
+from .resources import numeral_terms
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_ARABIC = r"[0-9０-９]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?"
+_CHINESE = rf"[{CN_NUMERAL_CHARS}]+"
+_RANGE_SEP = r"[-－—~～至到]"
+_BIG = ["大类", "大项", "大"]  # 5大类 (大 intensifies the classifier), 三大平台 (three platforms)
+
+QUANTITY = re.compile(
+    rf"(?P<p1>{_ARABIC})[%％](?P<psep>{_RANGE_SEP})(?P<p2>{_ARABIC})(?P<punit>[%％])"
+    rf"|(?P<pct>百分之(?P<pctnum>{_CHINESE}|{_ARABIC}))"
+    rf"|(?P<num>{_ARABIC})(?:(?P<sep>{_RANGE_SEP})(?P<num2>{_ARABIC}))?"
+    rf"(?P<ap1>余|多)?(?P<scale>{_alt(lx.SCALE_WORDS)})?(?P<ap2>余|多)?(?P<unit>{_alt([*lx.UNITS, *_BIG])})?"
+    rf"|(?P<cn>{_CHINESE})(?P<cnunit>{_alt([*lx.CHINESE_NUMERAL_UNITS, *_BIG])})"
+)
+# Spans whose digits are names, not quantities: quoted names, titles, document numbers, codes, phones.
+_NAMES = re.compile(
+    r"“[^“”\n]{0,40}”|「[^「」\n]{0,40}」|『[^『』\n]{0,40}』|《[^《》\n]*(?:《[^《》\n]*》[^《》\n]*)*》|〈[^〈〉\n]*〉"
+    r"|[〔\[［【(（][0-9０-９]{4}[〕\]］】)）][0-9０-９]+号|[A-Za-z]{1,4}[0-9０-９]+(?:\.[0-9]+)?"
+    r"|(?<![0-9])0[0-9]{2,3}\s*[-－]\s*[0-9]{7,8}(?![0-9])|(?<![0-9])1[3-9][0-9]{9}(?![0-9])"
+)
+_CLAUSE_END = "，。；！？、,;!?\n"
+_SENTENCE_END = "。；！？;!?\n"
+_LINK_TAIL = re.compile(rf"(?:{_alt(lx.LINKS)})$")
+_PREFIX_TAIL = re.compile(rf"(?:{_alt(lx.PREFIX_QUALIFIERS)})$")
+_POSTFIX_HEAD = re.compile(_alt(lx.POSTFIX_QUALIFIERS))
+_CHANGE_HEAD = re.compile(rf"{_alt(lx.UP)}|{_alt(lx.DOWN)}")
+_CHANGE_TAIL = re.compile(rf"(?:{_alt(lx.UP)}|{_alt(lx.DOWN)})(?:到|至|了)?$")
+_TRAILING = re.compile(rf"(?:{lx.COMPARISON}|{_alt(lx.TRAILING_ADVERBS)}|[:：\s])+$")
+_VERB = re.compile(_alt(lx.VERBS_BEFORE))
+_STOP_AFTER = re.compile(_alt(lx.STOPS_AFTER))
+# A noun written after its number: characters up to punctuation, a digit or a title, with short
+# parentheticals (市（州）) inside and a quoted name (“惠民购物季”促消费活动) allowed at its start.
+_NOUN_AFTER = re.compile(r"(?:“[^”\n]{0,20}”)?(?:[^，。；：！？、,;:!?\n（(“《0-9０-９%％]|[（(][^）)\n]{0,12}[）)])+")
+_SCOPE_HEAD = re.compile(rf"^(?:{_alt(lx.SCOPE_PREFIXES)})+")
+_NAMED_LIST = re.compile(r"^(?:“[^”]*”|《[^》]*》)+等?")
+_METRIC_END = re.compile(rf"(?:{_alt(lx.METRIC_ENDINGS)})$")
+_SPLITTERS = re.compile(r"累计|共计|合计|已经|已|先后|分别|依法|同比|环比|其中")
+_DISTRIBUTE = re.compile(
+    rf"^(?P<subject>.*?)分别(?:为|是|达到|达|增长|下降|提高|降低|减少|增加|上升)?了?(?:{_alt(lx.PREFIX_QUALIFIERS)})?$"
+)
+_LIST_SEP = re.compile(r"、|和|及|与")
+
+
+@dataclass
+class Quantity:
+    """One quantitative claim; ``text[start:end] == raw``."""
+
+    raw: str
+    start: int
+    end: int
+    value: Decimal
+    value_max: Decimal | None
+    unit: str
+    scale: int
+    qualifier: str
+    measure: str
+    kind: str
+    direction: str
+    link: int  # where the words before the number's qualifiers end: the measure is read up to here
+
+
+@cache
+def _numeral_term_pattern() -> re.Pattern[str] | None:
+    terms = numeral_terms()
+    return re.compile(_alt(terms)) if terms else None
+
+
+class _Mask:
+    """Answers 'does this span overlap a masked span' by bisection over sorted spans."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans.sort()
+        self.starts = [s for s, _ in spans]
+        self.ends, furthest = [], -1
+        for _, e in spans:  # running maximum of ends, so one bisect on starts answers overlap
+            furthest = max(furthest, e)
+            self.ends.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.ends[i] > start
+
+
+def _mask(text: str, report_date: dt.date | None) -> _Mask:
+    spans = [m.span() for m in _NAMES.finditer(text)]
+    spans += [(d.start, d.end) for d in find_dates(text, report_date)]
+    terms = _numeral_term_pattern()
+    if terms is not None:
+        spans += [m.span() for m in terms.finditer(text)]
+    return _Mask(spans)
+
+
+def _clause_start(text: str, pos: int, ends: str = _CLAUSE_END) -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in ends:
+        i -= 1
+    return i
+
+
+def find_quantities(text: str, report_date: dt.date | None = None) -> list[Quantity]:
+    """Every quantity in ``text`` in reading order; see :func:`extract_quantities`."""
+    mask = _mask(text, report_date)
+    found: list[Quantity] = []
+    for m in QUANTITY.finditer(text):
+        q = _quantity(text, m, mask, found[-1].end if found else 0)
+        if q is not None:
+            found.append(q)
+    _fill_implicit_measures(text, found)
+    return found
+
+
+def _value(m: re.Match[str]) -> tuple[Decimal, Decimal | None, str, int, str] | None:
+    """(value, value_max, unit, scale, approximation word) of a match, or None if it is no quantity."""
+    g = m.groupdict()
+    start = m.start()
+    before = m.string[start - 1] if start else ""
+    if g["p1"]:
+        low, high = parse_number(g["p1"]), parse_number(g["p2"])
+        return (low, high, "%", 1, "") if high > low else None
+    if g["pct"]:
+        return parse_number(g["pctnum"]), None, "%", 1, ""
+    if g["cn"]:
+        numeral = g["cn"]
+        # A lone 一 is an article (一项重要制度), not a count; 千/万 alone start idioms (千家万户).
+        if numeral == "一" or numeral[0] in "百千万亿" or before in CN_NUMERAL_CHARS or before in "周星初":
+            return None
+        try:
+            return parse_number(numeral), None, g["cnunit"], 1, ""
+        except ValueError:
+            return None
+    unit, scale_word = g["unit"] or "", g["scale"] or ""
+    if before and (before.isdigit() or before in ".．" or (before.isascii() and before.isalpha())):
+        return None
+    if not unit and not scale_word:
+        return None  # a bare number says nothing about what it counts
+    if unit == "年" and (scale_word or len(g["num"]) >= 3):
+        return None  # 2021年 is a year, not a duration
+    scale = SCALES.get(scale_word, 1)
+    value = normalize(parse_number(g["num"]) * scale)
+    high = normalize(parse_number(g["num2"]) * scale) if g["num2"] else None
+    if high is not None and (high <= value or not unit):
+        return None  # 12-3 is no range, and 10至20 with no unit may be a date or a code
+    return value, high, unit, scale, g["ap1"] or g["ap2"] or ""
+
+
+def _quantity(text: str, m: re.Match[str], mask: _Mask, floor: int) -> Quantity | None:
+    start, end = m.span()
+    if (start and text[start - 1] == "第") or mask.overlaps(start, end):
+        return None  # ordinals (第二十九次) and names
+    parsed = _value(m)
+    if parsed is None:
+        return None
+    value, value_max, unit, scale, approx = parsed
+    if unit.startswith("大"):
+        unit = unit[1:] or "个"
+    kind = lx.UNITS.get(unit, "count")
+    if unit == "％":
+        unit = "%"
+    elif len(unit) > 1 and unit[0] == "个":  # 个百分点, 个工作日, 个月: 个 is only the classifier
+        unit = unit[1:]
+    clause = max(_clause_start(text, start), floor)
+    qualifiers, link = _prefix_qualifiers(text, clause, start)
+    if approx:
+        qualifiers.append(approx)
+    tail = _POSTFIX_HEAD.match(text, end)
+    if tail:
+        qualifiers.append(tail.group(0))
+    return Quantity(
+        raw=m.group(0), start=start, end=end, value=value, value_max=value_max, unit=unit, scale=scale,
+        qualifier=";".join(qualifiers), measure=_measure(text, clause, link, end), kind=kind,
+        direction=_direction(text[clause:link]), link=link,
+    )  # fmt: skip
+
+
+def _prefix_qualifiers(text: str, clause: int, start: int) -> tuple[list[str], int]:
+    """Qualifier words before a number, and where the text before them (noun, verb) ends."""
+    pre = text[clause:start].rstrip(":： ")
+    qualifiers = []
+    link = _LINK_TAIL.search(pre)
+    if link and (link.group(0) not in ("为", "是") or _PREFIX_TAIL.search(pre[: link.start()])):
+        pre = pre[: link.start()]
+    word = _PREFIX_TAIL.search(pre)
+    if word and not (word.group(0) == "到" and pre[: word.start()].endswith("达")):
+        qualifiers.append("至" if word.group(0) == "到" else word.group(0))
+        pre = pre[: word.start()]
+        link = _LINK_TAIL.search(pre)
+        if link:
+            pre = pre[: link.start()]
+    if "累计" in text[clause:start]:
+        qualifiers.insert(0, "累计")
+    return qualifiers, clause + len(pre)
+
+
+def _direction(before: str) -> str:
+    """up/down when a change verb comes right before the number (同比增长, 减少至)."""
+    m = _CHANGE_TAIL.search(_TRAILING.sub("", before))
+    if not m:
+        return ""
+    return "up" if any(m.group(0).startswith(u) for u in lx.UP) else "down"
+
+
+def _measure(text: str, clause: int, link: int, end: int) -> str:
+    """What a number counts: the noun after it (19个市级部门) or else the one before it (违法案件4599件)."""
+    tail = _POSTFIX_HEAD.match(text, end)
+    end = tail.end() if tail else end
+    if text[end : end + 1].isdigit():
+        return ""  # 5大类21个具体问题: nested counts take the next one's noun later
+    after = _measure_after(text, end)
+    if len(after) >= 2:
+        return after
+    return _measure_before(text[clause:link])
+
+
+def _measure_after(text: str, pos: int) -> str:
+    """The counted noun written right after a quantity (19个市级部门参与 → 市级部门), or ''."""
+    m = _NOUN_AFTER.match(text, pos)
+    segment = _NAMED_LIST.sub("", m.group(0)) if m else ""
+    if not segment or _CHANGE_HEAD.match(segment) or segment[0] in "至到":
+        return ""  # 375个减少至…: a change follows, so the noun came before the number
+    stop = _STOP_AFTER.search(segment)
+    if stop:
+        segment = segment[: stop.start()]
+    # An action verb with an object after it ends the noun (306项区县级行政权力赋予万州区…).
+    for verb in _VERB.finditer(segment, 2):
+        if len(segment) - verb.end() >= 2:
+            segment = segment[: verb.start()]
+            break
+    return _strip_scope(segment)
+
+
+def _strip_scope(phrase: str) -> str:
+    """Drop words that open a noun phrase without naming it: 全市, 各类, “两品一械”等 …"""
+    phrase = _SCOPE_HEAD.sub("", _NAMED_LIST.sub("", phrase) if "等" in phrase else phrase)
+    if phrase.startswith("《") and phrase.endswith("》"):
+        phrase = phrase[1:-1]
+    return phrase
+
+
+def _measure_before(chunk: str) -> str:
+    """The counted noun in the clause before a number (查处违法案件 → 违法案件), or ''.
+
+    Change verbs, comparisons (较上年), adverbs and dates are dropped first. A metric (调解成功率,
+    注册用户数) is kept whole. Otherwise the noun starts after the last action verb, unless that
+    leaves two characters after a verb inside the phrase (随机抽取检查|对象): the verb is then part
+    of the noun, so the cut moves one verb left.
+    """
+    previous = None
+    while chunk != previous:  # 比上年末减少 → 比上年末 → ''
+        previous = chunk
+        chunk = _LINK_TAIL.sub("", _CHANGE_TAIL.sub("", _TRAILING.sub("", chunk)))
+    chunk = DATE.sub("", chunk)
+    parts = [part for part in _SPLITTERS.split(chunk) if part]
+    chunk = parts[-1] if parts else ""
+    if "等" in chunk.rstrip("等"):  # A、B等C: what is counted is C
+        chunk = chunk[chunk.rstrip("等").rindex("等") + 1 :]
+    chunk = _strip_scope(chunk)
+    if len(chunk) < 2 or _METRIC_END.search(chunk):
+        return chunk if len(chunk) >= 2 else ""
+    for verb in reversed(list(_VERB.finditer(chunk))):
+        rest = chunk[verb.end() :]
+        if len(rest) >= 3 or (len(rest) == 2 and verb.start() == 0 and not _VERB.fullmatch(rest)):
+            return _strip_scope(rest)
+    return chunk if len(_VERB.sub("", chunk)) >= 2 else VERB_ONLY + chunk
+
+
+# Marks a measure that is only a verb (查询340批次, 废止6件): used when nothing better is found.
+VERB_ONLY = "\0"
+
+
+def _fill_implicit_measures(text: str, found: list[Quantity]) -> None:
+    """Fill the nouns a report leaves implicit, in the order a reader resolves them.
+
+    1. 5大类21个具体问题: a count glued to the next one counts the same things.
+    2. 纠错量和调解量分别增长23.5%和41.2%: 分别 pairs a list of nouns with a list of numbers.
+    3. 规范性文件41件，清理废止17件: a bare verb before a number defers to the sentence's
+       previous noun, and is kept only when there is none (累计查询340批次 → 查询).
+    4. 132项高频事项…、210项… / 由375个减少至42个 / 地区生产总值2.18万亿元，增长6.3%: a
+       number with no noun of its own is about the previous number of its sentence.
+    """
+    for i in range(len(found) - 2, -1, -1):
+        if not found[i].measure and found[i + 1].start == found[i].end:
+            found[i].measure = found[i + 1].measure
+    _distribute(text, found)
+    for i, q in enumerate(found):
+        if q.measure.startswith(VERB_ONLY):
+            prev = found[i - 1] if i else None
+            if prev and prev.measure and not prev.measure.startswith(VERB_ONLY) and _same_sentence(text, prev, q):
+                q.measure = prev.measure
+            else:
+                q.measure = q.measure.removeprefix(VERB_ONLY)
+    for i in range(1, len(found)):
+        if not found[i].measure and _same_sentence(text, found[i - 1], found[i]):
+            found[i].measure = found[i - 1].measure
+
+
+def _same_sentence(text: str, a: Quantity, b: Quantity) -> bool:
+    return not any(c in _SENTENCE_END for c in text[a.end : b.start])
+
+
+def _distribute(text: str, found: list[Quantity]) -> None:
+    i = 0
+    while i < len(found):
+        q = found[i]
+        start = _clause_start(text, q.link, "，。；！？,;!?\n")
+        m = _DISTRIBUTE.match(text[start : q.start])
+        if not m:
+            i += 1
+            continue
+        group = [q]
+        while i + len(group) < len(found):
+            nxt = found[i + len(group)]
+            between = _POSTFIX_HEAD.sub("", text[group[-1].end : nxt.start])
+            if not _LIST_SEP.fullmatch(between):
+                break
+            group.append(nxt)
+        subject = m.group("subject")
+        parts = [p for p in _LIST_SEP.split(subject) if p] if subject else []
+        if subject and len(parts) == len(group) > 1:
+            metric = [bool(_METRIC_END.search(p)) for p in parts]
+            if all(metric) or not any(metric):  # 市级部门、区县…比例分别达: modifiers, not a list of nouns
+                for member, part in zip(group, parts, strict=True):
+                    member.measure = _measure_before(part).removeprefix(VERB_ONLY) or member.measure
+        elif not subject and i >= len(group):  # 游客…、收入…，分别增长8.3%和11.6%
+            for member, earlier in zip(group, found[i - len(group) : i], strict=True):
+                member.measure = member.measure or earlier.measure
+        i += len(group)
+
+
+COLUMNS = ["raw", "start", "end", "value", "value_max", "unit", "scale", "qualifier", "measure", "kind", "direction"]
+
+
+def extract_quantities(text: str, report_date: dt.date | None = None) -> pd.DataFrame:
+    """One row per quantity in reading order.
+
+    Columns: ``raw`` (exact text), ``start``/``end`` (``text[start:end] == raw``), ``value`` (exact,
+    fully scaled, a Decimal), ``value_max`` (ranges), ``unit`` (without the scale), ``scale``,
+    ``qualifier`` (余/多/近/约/超过/以上/累计/至/由/从 … joined by ';'), ``measure`` (what is
+    counted), ``kind`` (count, money, percent, percentage_points, multiple, area, …) and
+    ``direction`` (up/down when a change verb precedes the number). ``report_date`` lets dates
+    without a year be recognised as dates with the right year.
+    """
+    import pandas as pd
+
+    rows = [{c: getattr(q, c) for c in COLUMNS} for q in find_quantities(text, report_date)]
+    df = pd.DataFrame(rows, columns=COLUMNS)
+    return df.astype({"start": "int64", "end": "int64", "scale": "int64"})

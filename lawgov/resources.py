@@ -1,0 +1,26 @@
+"""Genre resources shipped in ``lawgov/resources/``, read once on first use."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from .numerals import CN_NUMERAL_CHARS
+
+
+def read_lines(name: str) -> list[str]:
+    """Non-empty, non-comment lines of a resource file."""
+    text = resources.files(__package__).joinpath("resources", name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def governance_terms() -> tuple[str, ...]:
+    """Policy terms of the genre (the first field of each line of the jieba user dictionary)."""
+    return tuple(line.split()[0] for line in read_lines("governance_terms.txt"))
+
+
+@cache
+def numeral_terms() -> tuple[str, ...]:
+    """Policy terms that contain a numeral (三项制度, 一网通办): their numerals are names, not counts."""
+    return tuple(t for t in governance_terms() if any(c in CN_NUMERAL_CHARS for c in t))

@@ -1,0 +1,161 @@
+"""The quantity extractor, rule by rule, on sentences written in the forms of several reports."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from lawgov import extract_quantities
+from lawgov.quantities import find_quantities
+
+
+def one(text: str):
+    found = find_quantities(text)
+    assert len(found) == 1, [q.raw for q in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, raw, value, unit, kind",
+    [
+        ("核验房源13.36万套。", "13.36万套", "133600", "套", "count"),
+        ("涉案金额12.5亿元。", "12.5亿元", "1250000000", "元", "money"),
+        ("清偿账款3422.42万元。", "3422.42万元", "34224200", "元", "money"),
+        ("办结率达99.2%。", "99.2%", "99.2", "%", "percent"),
+        ("满意度为９８．５％。", "９８．５％", "98.5", "%", "percent"),
+        ("败诉率下降3.1个百分点。", "3.1个百分点", "3.1", "百分点", "percentage_points"),
+        ("企业数量是上年的1.8倍。", "1.8倍", "1.8", "倍", "multiple"),
+        ("新增高标准农田12.6万亩。", "12.6万亩", "126000", "亩", "area"),
+        ("粮食产量1,093.2万吨。", "1,093.2万吨", "10932000", "吨", "weight"),
+        ("新建绿道320公里。", "320公里", "320", "公里", "length"),
+        ("办理时限压缩至3个工作日。", "3个工作日", "3", "工作日", "duration"),
+        ("受理案件1,234件。", "1,234件", "1234", "件", "count"),
+        ("清理文件１２３项。", "１２３项", "123", "项", "count"),
+        ("注册用户数超过2000万。", "2000万", "20000000", "", "count"),
+        ("推出联办事项二十九项。", "二十九项", "29", "项", "count"),
+        ("开展两轮专项检查。", "两轮", "2", "轮", "count"),
+        ("推进三大平台融合。", "三大", "3", "个", "count"),
+        ("梳理出5大类问题。", "5大类", "5", "类", "count"),
+        ("公开解读百分之三十的文件。", "百分之三十", "30", "%", "percent"),
+    ],
+)
+def test_value_unit_kind(text: str, raw: str, value: str, unit: str, kind: str) -> None:
+    q = one(text)
+    assert (q.raw, q.value, q.unit, q.kind) == (raw, Decimal(value), unit, kind)
+    assert text[q.start : q.end] == q.raw
+
+
+@pytest.mark.parametrize(
+    "text, raw, qualifier",
+    [
+        ("发现环境问题1600余个。", "1600余个", "余"),
+        ("查处违法42万余起。", "42万余起", "余"),
+        ("惠及市场主体30多万户。", "30多万户", "多"),
+        ("对近100万户市场主体评价。", "100万户", "近"),
+        ("约谈企业约300家。", "300家", "约"),
+        ("办件量超过1.95亿件。", "1.95亿件", "超过"),
+        ("化解争议逾9800件。", "9800件", "逾"),
+        ("群众满意率在97%以上。", "97%", "以上"),
+        ("粮食总产量230万吨左右。", "230万吨", "左右"),
+        ("不满意率不到2%。", "2%", "不到"),
+        ("平台累计注册用户数超过2000万。", "2000万", "累计;超过"),
+        ("累计发布抽查任务91项。", "91项", "累计"),
+        ("压减许可事项至563项。", "563项", "至"),
+        ("事项进一步减少到418项。", "418项", "至"),
+        ("覆盖率达到100%。", "100%", ""),
+    ],
+)
+def test_qualifier(text: str, raw: str, qualifier: str) -> None:
+    q = one(text)
+    assert (q.raw, q.qualifier) == (raw, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text, measures",
+    [
+        # noun before the number, after an action verb
+        ("查处违法案件4599件。", ["违法案件"]),
+        ("随机抽取检查对象26.14万户。", ["检查对象"]),
+        ("开展执法检查1.6万次。", ["执法检查"]),
+        ("建立各类调解组织1.2万个。", ["调解组织"]),
+        # noun after the number
+        ("市发展改革委等19个市级部门参与。", ["市级部门"]),
+        ("组织4700余名新提任领导干部参加考试。", ["新提任领导干部"]),
+        ("开展两轮“惠民购物季”促消费活动。", ["促消费活动"]),
+        # metrics keep their verb
+        ("调解成功率达97.2%。", ["调解成功率"]),
+        ("全省行政机关负责人出庭应诉率达到96.3%。", ["行政机关负责人出庭应诉率"]),
+        # lists share a pattern, 分别 distributes
+        ("推进132项高频事项“跨省通办”、210项高频事项“川渝通办”。", ["高频事项", "高频事项"]),
+        ("纠纷排查量、调解量和回访量分别为19.8万件、31.25万件和1.9万件。", ["纠纷排查量", "调解量", "回访量"]),
+        ("制定规范性文件41件，清理废止17件。", ["规范性文件", "规范性文件"]),
+        # a comparison inherits the sentence's noun
+        ("全市地区生产总值达到2.18万亿元，同比增长6.3%。", ["地区生产总值", "地区生产总值"]),
+        ("常住人口3213.3万人，比上年末减少6.1万人。", ["常住人口", "常住人口"]),
+        # nested counts
+        ("梳理出5大类21个具体问题。", ["具体问题", "具体问题"]),
+        ("全省二十一个市（州）、183个县（市、区）全部完成。", ["市（州）", "县（市、区）"]),
+    ],
+)
+def test_measure(text: str, measures: list[str]) -> None:
+    assert [q.measure for q in find_quantities(text)] == measures
+
+
+@pytest.mark.parametrize(
+    "text, ranges",
+    [
+        ("每村配备2-3名法律顾问。", [("2-3名", "2", "3")]),
+        ("每镇培育3至5名法律明白人。", [("3至5名", "3", "5")]),
+        ("新建口袋公园60～80个。", [("60～80个", "60", "80")]),
+        ("收费降幅达30%-45%。", [("30%-45%", "30", "45")]),
+    ],
+)
+def test_ranges(text: str, ranges) -> None:
+    assert [(q.raw, str(q.value), str(q.value_max)) for q in find_quantities(text)] == ranges
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在市五届人大常委会第二十九次会议上，第七督察组开展督察。",  # ordinals
+        "2021年10月12-19日开展督察，11月1日刊登报道，今年上半年完成。",  # dates
+        "出台实施“八五”普法规划，完善“双随机、一公开”监管，实现“一网通办”。",  # quoted names
+        "“两品一械”等药品领域，三项制度全面落实，增强四个意识。",  # policy terms
+        "印发《某市2022年法治政府建设工作要点》（某府办发〔2022〕15号）。",  # titles and document numbers
+        "举报电话023-88196826，开通12345热线，PM2.5浓度下降。",  # phones, hotlines, codes
+        "逐一分解任务，统一规范，一体化推进，多次征求意见。",  # numerals that are words
+        "千方百计稳就业，千家万户受益，共有十余年经验。",  # idioms
+    ],
+)
+def test_not_quantities(text: str) -> None:
+    assert [q.raw for q in find_quantities(text)] == []
+
+
+def test_full_width_comma_is_not_a_thousands_separator() -> None:
+    assert [q.raw for q in find_quantities("位列第7，128个单位参评。")] == ["128个"]
+
+
+def test_ascii_punctuation_around_numbers() -> None:
+    found = find_quantities("参训人员(约300人),覆盖率达到:100%;另有12件。")
+    assert [(q.raw, q.qualifier) for q in found] == [("300人", "约"), ("100%", ""), ("12件", "")]
+
+
+def test_direction_of_change_words() -> None:
+    found = find_quantities("受理量同比增长18.4%，败诉率下降2.8个百分点，处罚金额6802.24万元。")
+    assert [q.direction for q in found] == ["up", "down", ""]
+
+
+def test_dataframe_columns_and_types() -> None:
+    df = extract_quantities("查处违法案件4599件，涉案金额5.2亿元。")
+    assert list(df.columns) == [
+        "raw", "start", "end", "value", "value_max", "unit", "scale", "qualifier", "measure", "kind", "direction",
+    ]  # fmt: skip
+    assert df["value"].tolist() == [Decimal("4599"), Decimal("520000000")]
+    assert df["scale"].tolist() == [1, 10**8]
+    assert str(df["start"].dtype) == "int64"
+
+
+def test_empty_text_gives_an_empty_table() -> None:
+    df = extract_quantities("本段没有任何数字。")
+    assert df.empty and "measure" in df.columns
