@@ -1,7 +1,8 @@
 """Gold sets: the seed annotated by hand, and a development set in the forms of other reports.
 
 Floors are pinned: the seed's recall and precision stay at 100% and its measure agreement at
-≥ 95%; the development set's recall ≥ 95% and precision ≥ 97%.
+≥ 95%; the development and held-out sets' recall ≥ 95% and precision ≥ 97%. The held-out set was
+written by someone who had not seen the extractor, after the rules were tuned on the others.
 """
 
 from __future__ import annotations
@@ -81,9 +82,10 @@ def development_scores(name: str) -> tuple[dict, pd.DataFrame]:
     return score(p, g), differences(p, g)
 
 
-def test_development_set() -> None:
-    scores, diff = development_scores("dev")
-    styles = read("dev_sentences.csv")["style"].nunique()
+@pytest.mark.parametrize("name", ["dev", "heldout"])
+def test_development_sets(name: str) -> None:
+    scores, diff = development_scores(name)
+    styles = read(f"{name}_sentences.csv")["style"].nunique()
     assert scores["gold"] >= 80 and styles >= 5
     assert scores["recall"] >= 0.95, diff.to_string()
     assert scores["precision"] >= 0.97, diff.to_string()
