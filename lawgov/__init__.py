@@ -22,17 +22,26 @@ _EXPORTS = {
     "Report": "report",
     "load": "report",
     "parse": "report",
-    "outline": "outline",
     "Outline": "outline",
     "extract_quantities": "quantities",
     "extract_changes": "changes",
     "extract_dates": "dates",
     "report_tables": "tables",
+    "extract_entities": "entities",
+    "read_places": "entities",
     "default_seed": "build",
-    "build": "build",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "LawgovError", "Outline", "Report", "default_seed", "extract_changes", "extract_dates", "extract_entities",
+    "extract_quantities", "keywords", "load", "outline", "parse", "read_places", "report_tables", "segment",
+]  # fmt: skip
+
+# These functions share their name with their module; bind them now (the modules import nothing
+# heavy), or a later ``import lawgov.outline`` would leave the module where the function should be.
+from .keywords import keywords  # noqa: E402
+from .outline import outline  # noqa: E402
+from .segment import segment  # noqa: E402
 
 
 def __getattr__(name: str) -> Any:

@@ -24,3 +24,15 @@ def governance_terms() -> tuple[str, ...]:
 def numeral_terms() -> tuple[str, ...]:
     """Policy terms that contain a numeral (三项制度, 一网通办): their numerals are names, not counts."""
     return tuple(t for t in governance_terms() if any(c in CN_NUMERAL_CHARS for c in t))
+
+
+@cache
+def curated_bodies() -> tuple[str, ...]:
+    """Government bodies that the 市/区/县 + 局/委/办 rule cannot see (法院, 新华社, 生态环境部门 …)."""
+    return tuple(read_lines("bodies.txt"))
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """Words of government prose that are not findings (全市, 开展, 进一步 …)."""
+    return frozenset(read_lines("stopwords_gov.txt"))

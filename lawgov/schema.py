@@ -186,6 +186,64 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         ],
         "primaryKey": ["id"],
     },
+    "entities": {
+        "title": "Entities",
+        "description": "Bodies, places, laws and documents, and programmes the report names, one row per mention.",
+        "fields": [
+            ID,
+            SECTION,
+            PARAGRAPH,
+            _field(
+                "type",
+                "string",
+                "body, place, law (any 《…》 title) or programme (a quoted platform or campaign).",
+                required=True,
+                enum=["body", "place", "law", "programme"],
+            ),
+            _field("name", "string", "The mention as written: clean_text[start:end] == name.", required=True),
+            _field(
+                "normalized",
+                "string",
+                "One name per entity: 万州 → 万州区, 市五届人大常委会 → 市人大常委会.",
+                required=True,
+            ),
+            _field(
+                "subtype",
+                "string",
+                "A document's kind from its ending (regulation, measure, opinion, notice, list, "
+                "norm, minutes, article …) or a place's kind (区, 县, 自治县, 镇 …).",
+            ),
+            START,
+            END,
+        ],
+        "primaryKey": ["id"],
+    },
+    "keywords": {
+        "title": "Keywords",
+        "description": "Top terms of the whole report (section empty) and of each section, after removing stop words.",
+        "fields": [
+            _field("section", "integer", "Section id; empty for the whole report.", minimum=0),
+            _field("rank", "integer", "1 = the top term of its section.", required=True, minimum=1),
+            _field("term", "string", "A word from lawgov.segment.", required=True),
+            _field("count", "integer", "Occurrences in the section (or report).", required=True, minimum=1),
+            _field(
+                "weight",
+                "number",
+                "TF-IDF: sections weighted against each other; the report against jieba's IDF.",
+                required=True,
+                minimum=0,
+            ),
+            _field(
+                "textrank",
+                "number",
+                "TextRank score in the same scope, scaled so the top term is 1.",
+                required=True,
+                minimum=0,
+                maximum=1,
+            ),
+        ],
+        "primaryKey": ["section", "rank"],
+    },
 }
 
 

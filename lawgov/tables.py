@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING
 
 from .changes import Change, find_changes
 from .dates import DateMention, find_dates
+from .entities import COLUMNS as ENTITY_COLUMNS
+from .entities import find_entities
+from .keywords import keywords
 from .outline import Outline, outline
 from .quantities import COLUMNS as QUANTITY_COLUMNS
 from .quantities import find_quantities
@@ -20,7 +23,7 @@ if TYPE_CHECKING:
 
     from .report import Report
 
-TABLES = ("outline", "quantities", "changes", "dates")
+TABLES = ("outline", "quantities", "changes", "dates", "entities", "keywords")
 
 
 def _placed(rows: list[dict], columns: list[str], doc: Outline) -> pd.DataFrame:
@@ -47,4 +50,6 @@ def report_tables(report: Report) -> dict[str, pd.DataFrame]:
         ),
         "changes": _placed([vars(c) for c in changes], [f.name for f in fields(Change)], doc),
         "dates": _placed([vars(d) for d in dates], [f.name for f in fields(DateMention)], doc),
+        "entities": _placed([vars(e) for e in find_entities(text)], ENTITY_COLUMNS, doc),
+        "keywords": keywords(report),
     }

@@ -10,7 +10,7 @@ import pandas as pd
 
 from lawgov.cli import main
 
-TABLES = ["outline", "quantities", "changes", "dates"]
+TABLES = ["outline", "quantities", "changes", "dates", "entities", "keywords"]
 FILES = {"clean.txt", "metadata.json", "datapackage.json"} | {f"{t}.csv" for t in TABLES}
 
 
@@ -24,10 +24,12 @@ def test_build_writes_every_file(tmp_path, seed_report) -> None:
     package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
     assert [r["path"] for r in package["resources"]] == [f"{t}.csv" for t in TABLES]
     for resource in package["resources"]:
-        table = pd.read_csv(tmp_path / resource["path"], dtype={"raw": str, "text": str})
+        table = pd.read_csv(tmp_path / resource["path"], dtype={"raw": str, "text": str, "name": str})
         assert resource["rows"] == len(table)
         assert [f["name"] for f in resource["schema"]["fields"]] == list(table.columns)
-        spans = table["text"] if "text" in table else table["raw"]
+        if "start" not in table:
+            continue
+        spans = next(table[c] for c in ("text", "raw", "name") if c in table)
         assert all(text[s:e] == t for s, e, t in zip(table["start"], table["end"], spans, strict=True))
 
 

@@ -1,0 +1,108 @@
+"""Keywords of a report and of each section: term counts, TF-IDF and TextRank scores.
+
+Sections are weighted against each other (a term frequent in one section and rare in the others
+ranks high there), so the enforcement section surfaces 执法 and the credit section 信用; the whole
+report is weighted against jieba's general-language IDF table. Stop words of government prose
+(全市, 开展, 进一步 …) and numbers are dropped first.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from .outline import outline
+from .resources import stopwords
+from .segment import segment
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .report import Report
+
+_SCALE_HEADS = "万亿千百十余多"
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+COLUMNS = ["section", "rank", "term", "count", "weight", "textrank"]
+
+
+def terms(text: str) -> list[str]:
+    """The content words of ``text``: segmented, two or more characters, Chinese, not a stop word.
+
+    >>> terms("全市开展行政执法检查，查处案件12件。")
+    ['行政', '执法检查', '查处', '案件']
+    """
+    stop = stopwords()
+    words = segment(text)
+    return [
+        w for i, w in enumerate(words)
+        if len(w) >= 2 and w not in stop and _HAN_ONLY.fullmatch(w)
+        and not (i and w[0] in _SCALE_HEADS and words[i - 1][-1:].isdigit())  # 1.6|万次: the rest of a number
+    ]  # fmt: skip
+
+
+@cache
+def general_idf() -> tuple[dict[str, float], float]:
+    """jieba's general-language IDF table and its median (used for words it does not list)."""
+    text = resources.files("jieba").joinpath("analyse", "idf.txt").read_text(encoding="utf-8")
+    idf = {}
+    for line in text.splitlines():
+        word, _, value = line.partition(" ")
+        if value:
+            idf[word] = float(value)
+    values = sorted(idf.values())
+    return idf, values[len(values) // 2]
+
+
+def textrank(words: list[str], window: int = 5, iterations: int = 40, damping: float = 0.85) -> dict[str, float]:
+    """TextRank over a co-occurrence graph of ``words`` (scores scaled so the top term is 1)."""
+    neighbours: dict[str, Counter[str]] = {w: Counter() for w in sorted(set(words))}
+    for i, w in enumerate(words):
+        for other in words[i + 1 : i + window]:
+            if other != w:
+                neighbours[w][other] += 1
+                neighbours[other][w] += 1
+    score = dict.fromkeys(neighbours, 1.0)
+    totals = {w: sum(n.values()) or 1 for w, n in neighbours.items()}
+    for _ in range(iterations):
+        score = {
+            w: (1 - damping) + damping * sum(score[o] * c / totals[o] for o, c in sorted(n.items()))
+            for w, n in neighbours.items()
+        }
+    top = max(score.values(), default=1.0) or 1.0
+    return {w: s / top for w, s in score.items()}
+
+
+def _ranked(section: int | None, counts: Counter[str], idf, textranks: dict[str, float], top: int) -> list[tuple]:
+    total = sum(counts.values()) or 1
+    scored = [(t, c, c / total * idf(t)) for t, c in counts.items()]
+    scored.sort(key=lambda x: (-x[2], -x[1], x[0]))  # ties broken by count, then by the term itself
+    return [(section, rank, t, c, round(w, 6), round(textranks.get(t, 0.0), 6)) for rank, (t, c, w) in
+            enumerate(scored[:top], start=1)]  # fmt: skip
+
+
+def keywords(report: Report | str, top: int = 10) -> pd.DataFrame:
+    """Top ``top`` terms of the whole report (``section`` empty) and of each section.
+
+    Columns: section, rank (1 = top), term, count, weight (TF-IDF), textrank (0–1).
+    """
+    import pandas as pd
+
+    doc = outline(report)
+    text = doc.text
+    per_section: dict[int, list[str]] = {}
+    for s in doc.sections:
+        pieces = [span.text for span in (s.title, s.subtitle) if span] + [p.text for p in s.paragraphs]
+        per_section[s.id] = terms("\n".join(pieces))
+    all_words = [w for words in per_section.values() for w in words] if per_section else terms(text)
+    general, median = general_idf()
+    rows = _ranked(None, Counter(all_words), lambda t: general.get(t, median), textrank(all_words), top)
+    n = len(per_section)
+    df = Counter(t for words in per_section.values() for t in set(words))
+    for sid, words in per_section.items():
+        rows += _ranked(sid, Counter(words), lambda t: math.log((1 + n) / (1 + df[t])) + 1, textrank(words), top)
+    out = pd.DataFrame(rows, columns=COLUMNS)
+    return out.astype({"section": "Int64", "rank": "int64", "count": "int64"})
