@@ -17,6 +17,7 @@ from .report import Report, load
 from .tables import report_tables
 
 SEED_NAME = "000_7ebdfd7d4a39a005.txt"
+FIGURES = "figures"
 
 
 def default_seed() -> Path:
@@ -28,7 +29,7 @@ def default_seed() -> Path:
     raise FileNotFoundError(f"the default seed {SEED_NAME} is not installed with lawgov")
 
 
-def outputs(report: Report, sha256: str | None = None) -> dict[str, str]:
+def outputs(report: Report, sha256: str | None = None, figures: bool = True) -> dict[str, str | bytes]:
     """File name → content of every output for one report (nothing is written)."""
     tables = report_tables(report)
     meta = dict(report.metadata(), sha256=sha256)
@@ -47,6 +48,12 @@ def outputs(report: Report, sha256: str | None = None) -> dict[str, str]:
         "resources": [schema.resource(name, len(df)) for name, df in tables.items()],
     }
     files["datapackage.json"] = json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+    if figures:
+        from .plots import render_figures
+
+        source = f"{report.source or report.site or report.name or ''}《{report.title or report.name or ''}》"
+        for name, png in render_figures(tables, source).items():
+            files[f"{FIGURES}/{name}"] = png
     return files
 
 
@@ -56,4 +63,9 @@ def build(source: str | os.PathLike[str] | None = None, out: str | os.PathLike[s
     report = load(path)
     sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
     files = outputs(report, sha256)
-    return [write_atomic(Path(out) / name, content) for name, content in files.items()]
+    written = [write_atomic(Path(out) / name, content) for name, content in files.items()]
+    # Figures a previous build drew but this report has nothing for (no changes, say) would mislead.
+    for stale in sorted((Path(out) / FIGURES).glob("*.png")):
+        if stale not in written:
+            stale.unlink()
+    return written

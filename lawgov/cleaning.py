@@ -134,12 +134,15 @@ def dedupe_copies(paragraphs: list[str]) -> Copies:
         if len(p) >= _ANCHOR_CHARS:
             positions.setdefault(p, []).append(i)
     repeated = [pos for pos in positions.values() if len(pos) > 1]
-    if not repeated or 2 * len(repeated) < len(positions):
-        return Copies(list(paragraphs), 1, True)
-    anchor = min(repeated, key=lambda pos: pos[0])
-    bounds = [0, *anchor[1:], len(paragraphs)]
-    copies = [paragraphs[a:b] for a, b in itertools.pairwise(bounds)]
-    return Copies(copies[0], len(copies), all(c == copies[0] for c in copies[1:]))
+    if repeated and 2 * len(repeated) >= len(positions):
+        anchor = min(repeated, key=lambda pos: pos[0])
+        bounds = [0, *anchor[1:], len(paragraphs)]
+        copies = [paragraphs[a:b] for a, b in itertools.pairwise(bounds)]
+        first = [p for p in copies[0] if len(p) >= _ANCHOR_CHARS]
+        # A real first copy repeats nothing itself, and every later copy shares most of it.
+        if len(set(first)) == len(first) and all(2 * len(set(first) & set(c)) >= len(first) for c in copies[1:]):
+            return Copies(copies[0], len(copies), all(c == copies[0] for c in copies[1:]))
+    return Copies(list(paragraphs), 1, True)
 
 
 def split_lines(text: str) -> list[str]:
@@ -173,12 +176,11 @@ class Cleaned:
 
 
 def clean(text: str) -> Cleaned:
-    """The whole cleanup: lines → drop furniture → keep one copy → normalise punctuation."""
+    """The whole cleanup: lines → drop furniture → normalise punctuation → keep one copy."""
     lines = split_lines(text)
     furniture = tuple(line for line in lines if is_furniture(line))
-    copies = dedupe_copies([line for line in lines if not is_furniture(line)])
-    paragraphs = [normalize_punctuation(p) for p in copies.kept]
-    return Cleaned(paragraphs, furniture, copies.count, copies.identical)
+    copies = dedupe_copies([normalize_punctuation(line) for line in lines if not is_furniture(line)])
+    return Cleaned(copies.kept, furniture, copies.count, copies.identical)
 
 
 def clean_text(text: str) -> str:

@@ -5,8 +5,8 @@ Each mention is a row with ``type`` (body, place, law, programme), the ``name`` 
 kind from its ending: regulation, measure, opinion …; a place's kind: 区, 县, 镇 …) and offsets.
 
 >>> for e in find_entities("市市场监管局在万州检查，落实《某某条例》。"):
-...     print(e.type, e.name, e.normalized, e.subtype)
-body 市市场监管局 市市场监管局
+...     print(e.type, e.name, e.normalized, e.subtype or "-")
+body 市市场监管局 市市场监管局 -
 place 万州 万州区 区
 law 某某条例 某某条例 regulation
 """

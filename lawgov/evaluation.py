@@ -21,7 +21,7 @@ def locate(text: str, raw: str, occurrence: int) -> int:
     """Start offset of the ``occurrence``-th free-standing appearance of ``raw`` in ``text``.
 
     >>> locate("共320个，其中20个", "20个", 1)
-    7
+    8
     """
     seen, pos = 0, text.find(raw)
     while pos >= 0:

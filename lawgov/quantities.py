@@ -70,6 +70,7 @@ _STOP_AFTER = re.compile(_alt(lx.STOPS_AFTER))
 # A noun written after its number: characters up to punctuation, a digit or a title, with short
 # parentheticals (市（州）) inside and a quoted name (“惠民购物季”促消费活动) allowed at its start.
 _NOUN_AFTER = re.compile(r"(?:“[^”\n]{0,20}”)?(?:[^，。；：！？、,;:!?\n（(“《0-9０-９%％]|[（(][^）)\n]{0,12}[）)])+")
+_LOCATIVE = re.compile(r"(?<=..)[中内里]$")  # 290个事项中: the noun without its locative
 _SCOPE_HEAD = re.compile(rf"^(?:{_alt(lx.SCOPE_PREFIXES)})+")
 _NAMED_LIST = re.compile(r"^(?:“[^”]*”|《[^》]*》)+等?")
 _METRIC_END = re.compile(rf"(?:{_alt(lx.METRIC_ENDINGS)})$")
@@ -165,7 +166,7 @@ def _value(m: re.Match[str]) -> tuple[Decimal, Decimal | None, str, int, str] | 
         if g["cnunit"] == "次" and _SESSION.match(m.string, m.end()):
             return None
         # A lone 一 is an article (一项重要制度), not a count; 千/万 alone start idioms (千家万户).
-        if numeral == "一" or numeral[0] in "百千万亿" or before in CN_NUMERAL_CHARS or before in "周星初":
+        if numeral == "一" or numeral[0] in "百千万亿" or (before and before in CN_NUMERAL_CHARS + "周星初"):
             return None
         try:
             return parse_number(numeral), None, g["cnunit"], 1, ""
@@ -270,7 +271,7 @@ def _measure_after(text: str, pos: int) -> str:
         if len(segment) - verb.end() >= 2:
             segment = segment[: verb.start()]
             break
-    return _strip_scope(segment)
+    return _strip_scope(_LOCATIVE.sub("", segment))
 
 
 def _strip_scope(phrase: str) -> str:

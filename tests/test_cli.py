@@ -11,13 +11,19 @@ import pandas as pd
 from lawgov.cli import main
 
 TABLES = ["outline", "quantities", "changes", "dates", "entities", "keywords"]
-FILES = {"clean.txt", "metadata.json", "datapackage.json"} | {f"{t}.csv" for t in TABLES}
+FILES = {"clean.txt", "metadata.json", "datapackage.json", "figures"} | {f"{t}.csv" for t in TABLES}
+
+
+def snapshot(folder) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_build_writes_every_file(tmp_path, seed_report) -> None:
     assert main(["build", "--out", str(tmp_path)]) == 0
     assert {p.name for p in tmp_path.iterdir()} == FILES
     assert (tmp_path / "clean.txt").read_text(encoding="utf-8") == seed_report.text + "\n"
+    figures = sorted((tmp_path / "figures").iterdir())
+    assert len(figures) == 7 and all(f.read_bytes().startswith(b"\x89PNG") for f in figures)
     meta = json.loads((tmp_path / "metadata.json").read_text(encoding="utf-8"))
     assert meta["date"] == "2021-11-26" and meta["views"] == 15215 and meta["copies"] == 2
     text = seed_report.text
@@ -37,20 +43,20 @@ def test_build_is_deterministic(tmp_path) -> None:
     a, b = tmp_path / "a", tmp_path / "b"
     main(["build", "--out", str(a)])
     main(["build", "--out", str(b)])
-    assert all((a / name).read_bytes() == (b / name).read_bytes() for name in FILES)
+    assert snapshot(a) == snapshot(b)
 
 
 def test_bad_input_leaves_previous_outputs(tmp_path, capsys) -> None:
     out = tmp_path / "out"
     main(["build", "--out", str(out)])
     capsys.readouterr()
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = snapshot(out)
     bad = tmp_path / "empty.txt"
     bad.write_bytes(b"")
     assert main(["build", str(bad), "--out", str(out)]) == 1
     err = capsys.readouterr().err
     assert err.strip() == f"lawgov: error: {bad}: file is empty"
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert snapshot(out) == before
 
 
 def test_console_script_has_no_traceback(tmp_path) -> None:
