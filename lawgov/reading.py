@@ -24,8 +24,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-def decode(data: bytes, name: str | None = None) -> tuple[str, str]:
+def decode(data: bytes, name: str | None = None, declared: str | None = None) -> tuple[str, str]:
     """Return ``(text, encoding)`` for the bytes of a report.
+
+    ``declared`` is the charset a page names for itself (``<meta charset>``); it is used when the
+    bytes really decode with it, after a byte-order mark and before guessing.
 
     >>> decode("重庆".encode("gb18030"))
     ('重庆', 'gb18030')
@@ -35,6 +38,12 @@ def decode(data: bytes, name: str | None = None) -> tuple[str, str]:
     if not data.strip():
         raise LawgovError("file is empty", name)
     encoding = _bom_encoding(data)
+    if encoding is None and declared:
+        try:
+            data.decode(declared)
+            encoding = declared
+        except (UnicodeDecodeError, LookupError):
+            encoding = None
     if encoding is None:
         if b"\x00" in data:
             raise LawgovError("binary data (NUL bytes), not a text file", name)

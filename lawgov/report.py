@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import cleaning, metadata
+from . import cleaning, html, metadata
 from .errors import LawgovError
 from .reading import decode
-
-_HTML = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -83,16 +80,19 @@ def load(path: str | os.PathLike[str]) -> Report:
 def parse(content: str | bytes, name: str | None = None) -> Report:
     """Build a :class:`Report` from a page already in memory (``str``, or ``bytes`` in any common encoding).
 
+    Plain text and HTML pages are both accepted: a page's article and metadata are found by
+    :mod:`lawgov.html` and then cleaned like a text file.
+
     >>> r = parse("标题一则\\n\\n时间: 2021-11-26 来源: 某报\\n\\n  本网讯(记者 张三)今天,会议召开。")
     >>> r.title, r.date, r.source, r.reporter, r.text
     ('标题一则', datetime.date(2021, 11, 26), '某报', '张三', '本网讯（记者 张三）今天，会议召开。')
     """
     if isinstance(content, bytes):
-        text, encoding = decode(content, name)
+        text, encoding = decode(content, name, declared=html.declared_charset(content))
     else:
         text, encoding = decode(content.encode("utf-8", "surrogatepass"), name)[0], None
-    if _HTML.match(text):
-        raise LawgovError("HTML pages are not supported yet; save the page as text", name)
+    if html.looks_like_html(text):
+        text = html.page_text(text, name)
     return _from_text(text, name, encoding)
 
 

@@ -73,6 +73,6 @@ def test_parse_accepts_str_and_bytes_alike() -> None:
         parse("")
 
 
-def test_html_is_refused_clearly_until_supported() -> None:
-    with pytest.raises(LawgovError, match="HTML"):
-        parse("<!DOCTYPE html><html><body>重庆</body></html>")
+def test_an_html_page_without_an_article_raises_our_error() -> None:
+    with pytest.raises(LawgovError, match="no article text found in the HTML page"):
+        parse("<!DOCTYPE html><html><body>重庆</body></html>", name="empty.html")
