@@ -58,6 +58,8 @@ def strip_indentation(line: str) -> str:
 
 
 def _is_cjk(ch: str) -> bool:
+    if not ch:
+        return False
     return bool(HAN.match(ch)) or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or ch in "“”‘’…—·"
 
 
@@ -101,8 +103,9 @@ def normalize_punctuation(text: str) -> str:
     while text != previous:
         previous = text
         text = _MARKS.sub(mark, _PARENS.sub(paren, text))
-    # Full-width punctuation carries its own spacing: drop the spaces an ASCII habit left around it.
-    return _AROUND_FULL.sub(r"\1", text)
+        # Full-width punctuation carries its own spacing: drop the spaces an ASCII habit left around it.
+        text = _AROUND_FULL.sub(r"\1", text)
+    return text
 
 
 @dataclass(frozen=True)

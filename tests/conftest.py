@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 import lawgov
 
@@ -19,3 +21,10 @@ def seed_bytes() -> bytes:
 @pytest.fixture(scope="session")
 def seed_report() -> lawgov.Report:
     return lawgov.load(SEED)
+
+
+# On CI, property tests replay the same examples every run: a red build then means a change broke
+# something, not that the dice found an old bug. Locally they keep exploring.
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
