@@ -23,6 +23,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from .resources import curated_bodies, governance_terms
+from .spans import SpanSet
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -129,7 +130,7 @@ def find_entities(text: str, places: tuple[Place, ...] | None = None) -> list[En
     places = places if places is not None else read_places()
     body_rule, curated, place_rule, by_name, town = _patterns(places)
     found: list[Entity] = []
-    names = [m.span() for m in (*_TITLE.finditer(text), *_QUOTE.finditer(text))]
+    names = SpanSet([m.span() for m in (*_TITLE.finditer(text), *_QUOTE.finditer(text))])
     for m in _TITLE.finditer(text):
         name = m.group(1)
         found.append(
@@ -138,7 +139,7 @@ def find_entities(text: str, places: tuple[Place, ...] | None = None) -> list[En
     found += _programmes(text)
 
     def free(start: int) -> bool:  # not inside a title or a quoted name
-        return not any(s < start < e for s, e in names)
+        return not names.overlaps(start, start + 1)
 
     bodies = [m for m in (*body_rule.finditer(text), *curated.finditer(text)) if free(m.start())]
     bodies = [m for m in bodies if not _NOT_A_NAME.search(m.group(0))]

@@ -14,7 +14,6 @@ nouns that lists, 分别 and comparisons leave implicit.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from . import lexicon as lx
 from .dates import DATE, find_dates
 from .numerals import CN_NUMERAL_CHARS, SCALES, normalize, parse_number
 from .resources import numeral_terms
+from .spans import SpanSet
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -36,16 +36,18 @@ def _alt(words) -> str:
 
 
 _ARABIC = r"[0-9０-９]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?"
-_CHINESE = rf"[{CN_NUMERAL_CHARS}]+"
+# Numbers start only where a run of digits or numerals starts (the lookbehinds in QUANTITY) and
+# are possessive, so a 20 MB run of 万 is read once, not once per character.
+_CHINESE = rf"[{CN_NUMERAL_CHARS}]++"
 _RANGE_SEP = r"[-－—~～至到]"
 _BIG = ["大类", "大项", "大"]  # 5大类 (大 intensifies the classifier), 三大平台 (three platforms)
 
 QUANTITY = re.compile(
-    rf"(?P<p1>{_ARABIC})[%％](?P<psep>{_RANGE_SEP})(?P<p2>{_ARABIC})(?P<punit>[%％])"
+    rf"(?<![0-9０-９.．])(?P<p1>{_ARABIC})[%％](?P<psep>{_RANGE_SEP})(?P<p2>{_ARABIC})(?P<punit>[%％])"
     rf"|(?P<pct>百分之(?P<pctnum>{_CHINESE}|{_ARABIC}))"
-    rf"|(?P<num>{_ARABIC})(?:(?P<sep>{_RANGE_SEP})(?P<num2>{_ARABIC}))?"
+    rf"|(?<![0-9０-９.．])(?P<num>{_ARABIC})(?:(?P<sep>{_RANGE_SEP})(?P<num2>{_ARABIC}))?"
     rf"(?P<ap1>余|多)?(?P<scale>{_alt(lx.SCALE_WORDS)})?(?P<ap2>余|多)?(?P<unit>{_alt([*lx.UNITS, *_BIG])})?"
-    rf"|(?P<cn>{_CHINESE})(?P<cnunit>{_alt([*lx.CHINESE_NUMERAL_UNITS, *_BIG])})"
+    rf"|(?<![{CN_NUMERAL_CHARS}])(?P<cn>{_CHINESE})(?P<cnunit>{_alt([*lx.CHINESE_NUMERAL_UNITS, *_BIG])})"
     rf"|(?P<round>[百千万])(?P<roundap>余|多)(?P<roundunit>{_alt(lx.CHINESE_NUMERAL_UNITS)})"
 )
 # 十四届人大二次会议: a session number, written without 第.
@@ -105,34 +107,23 @@ def _numeral_term_pattern() -> re.Pattern[str] | None:
     return re.compile(_alt(terms)) if terms else None
 
 
-class _Mask:
-    """Answers 'does this span overlap a masked span' by bisection over sorted spans."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        spans.sort()
-        self.starts = [s for s, _ in spans]
-        self.ends, furthest = [], -1
-        for _, e in spans:  # running maximum of ends, so one bisect on starts answers overlap
-            furthest = max(furthest, e)
-            self.ends.append(furthest)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self.starts, end) - 1
-        return i >= 0 and self.ends[i] > start
-
-
-def _mask(text: str, report_date: dt.date | None) -> _Mask:
+def _mask(text: str, report_date: dt.date | None) -> SpanSet:
     spans = [m.span() for m in _NAMES.finditer(text)]
     spans += [(d.start, d.end) for d in find_dates(text, report_date)]
     terms = _numeral_term_pattern()
     if terms is not None:
         spans += [m.span() for m in terms.finditer(text)]
-    return _Mask(spans)
+    return SpanSet(spans)
+
+
+# How far back a clause is looked for: real clauses are far shorter, and a bound keeps text with no
+# punctuation at all (a 20 MB line of digits) linear.
+_CLAUSE_REACH = 200
 
 
 def _clause_start(text: str, pos: int, ends: str = _CLAUSE_END) -> int:
-    i = pos
-    while i > 0 and text[i - 1] not in ends:
+    i, floor = pos, max(0, pos - _CLAUSE_REACH)
+    while i > floor and text[i - 1] not in ends:
         i -= 1
     return i
 
@@ -187,7 +178,7 @@ def _value(m: re.Match[str]) -> tuple[Decimal, Decimal | None, str, int, str] | 
     return value, high, unit, scale, g["ap1"] or g["ap2"] or ""
 
 
-def _quantity(text: str, m: re.Match[str], mask: _Mask, floor: int) -> Quantity | None:
+def _quantity(text: str, m: re.Match[str], mask: SpanSet, floor: int) -> Quantity | None:
     start, end = m.span()
     if (start and text[start - 1] == "第") or mask.overlaps(start, end):
         return None  # ordinals (第二十九次) and names
