@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from . import schema
+from .errors import LawgovError
 from .files import write_atomic
 from .report import Report, load
 from .tables import report_tables
@@ -57,15 +58,28 @@ def outputs(report: Report, sha256: str | None = None, figures: bool = True) -> 
     return files
 
 
-def build(source: str | os.PathLike[str] | None = None, out: str | os.PathLike[str] = "data") -> list[Path]:
-    """Read ``source`` (the seed by default) and write its datasets into ``out``; return the paths written."""
-    path = Path(source) if source is not None else default_seed()
+def report_files(path: str | os.PathLike[str], figures: bool = True) -> dict[str, str | bytes]:
+    """Every output file of the report at ``path`` (read once; nothing is written)."""
     report = load(path)
-    sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
-    files = outputs(report, sha256)
+    try:
+        sha256 = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError as exc:
+        raise LawgovError(f"cannot read: {exc.strerror or exc}", str(path)) from None
+    return outputs(report, sha256, figures)
+
+
+def write_files(files: dict[str, str | bytes], out: str | os.PathLike[str]) -> list[Path]:
+    """Write one report's files into ``out``, each atomically, and drop figures it no longer has."""
     written = [write_atomic(Path(out) / name, content) for name, content in files.items()]
     # Figures a previous build drew but this report has nothing for (no changes, say) would mislead.
     for stale in sorted((Path(out) / FIGURES).glob("*.png")):
         if stale not in written:
             stale.unlink()
     return written
+
+
+def build(
+    source: str | os.PathLike[str] | None = None, out: str | os.PathLike[str] = "data", figures: bool = True
+) -> list[Path]:
+    """Read ``source`` (the seed by default) and write its datasets into ``out``; return the paths written."""
+    return write_files(report_files(source if source is not None else default_seed(), figures), out)

@@ -29,6 +29,7 @@ FURNITURE = tuple(
     )
 )
 
+FURNITURE_MAX_CHARS = 200
 _META_KEYS = r"(?:发布)?时间|日期|来源|编辑|责任编辑|作者|阅读量|浏览量|浏览次数|点击数|点击量"
 META_LINE = re.compile(rf"(?:{_META_KEYS})\s*[:：].*(?:{_META_KEYS})\s*[:：]")
 
@@ -44,7 +45,9 @@ def is_furniture(line: str) -> bool:
     False
     """
     line = line.strip()
-    return bool(line) and (bool(META_LINE.search(line)) or any(p.search(line) for p in FURNITURE))
+    if not line or len(line) > FURNITURE_MAX_CHARS:
+        return False  # site furniture is short; a long line is content, whatever it mentions
+    return bool(META_LINE.search(line)) or any(p.search(line) for p in FURNITURE)
 
 
 def drop_furniture(lines: list[str]) -> list[str]:
@@ -67,6 +70,7 @@ def _is_cjk(ch: str) -> bool:
 _FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 _PARENS = re.compile(r"\(([^()\n]*)\)")
 _MARKS = re.compile(r"[,:;!?]")
+_NEXT_CHAR = re.compile(r"[ \t]*([^ \t])")
 _AROUND_FULL = re.compile(rf"{_SPACES}*([，：；！？（）]){_SPACES}*")
 
 
@@ -91,7 +95,8 @@ def normalize_punctuation(text: str) -> str:
         s, string = m.start(), m.string
         before = string[s - 1] if s else ""
         after = string[s + 1 : s + 2]
-        following = string[s + 1 :].lstrip(" \t")[:1]
+        nxt = _NEXT_CHAR.match(string, s + 1)  # not a slice of the rest: lines can be megabytes long
+        following = nxt.group(1) if nxt else ""
         if before.isdigit() and after.isdigit():
             return m.group(0)  # 1,234 · 10:30 · 3:1
         if _is_cjk(before) or _is_cjk(following):

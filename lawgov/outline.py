@@ -15,6 +15,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -82,10 +83,15 @@ class Outline:
         for section in self.sections:
             yield from section.paragraphs
 
+    @cached_property
+    def _starts(self) -> tuple[list[int], list[Paragraph]]:
+        paragraphs = list(self.paragraphs())
+        return [p.start for p in paragraphs], paragraphs
+
     def locate(self, offset: int) -> tuple[int | None, int | None]:
         """``(section id, paragraph id)`` of the paragraph holding ``offset``; ``None`` outside paragraphs."""
-        paragraphs = list(self.paragraphs())
-        i = bisect.bisect_right([p.start for p in paragraphs], offset) - 1
+        starts, paragraphs = self._starts
+        i = bisect.bisect_right(starts, offset) - 1
         if i >= 0 and offset < paragraphs[i].end:
             return paragraphs[i].section, paragraphs[i].id
         return None, None

@@ -6,6 +6,7 @@ notebooks read them.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import fields
 from typing import TYPE_CHECKING
 
@@ -26,10 +27,15 @@ if TYPE_CHECKING:
 TABLES = ("outline", "quantities", "changes", "dates", "entities", "keywords")
 
 
-def _placed(rows: list[dict], columns: list[str], doc: Outline) -> pd.DataFrame:
+CHANGE_COLUMNS = [f.name for f in fields(Change)]
+DATE_COLUMNS = [f.name for f in fields(DateMention)]
+
+
+def _placed(items: list, columns: list[str], doc: Outline) -> pd.DataFrame:
+    """The items' ``columns`` as a table, each row placed in its outline section and paragraph."""
     import pandas as pd
 
-    df = pd.DataFrame(rows, columns=columns)
+    df = pd.DataFrame([{c: getattr(item, c) for c in columns} for item in items], columns=columns)
     where = [doc.locate(start) for start in df["start"]]
     df.insert(0, "paragraph", pd.array([p for _, p in where], dtype="Int64"))
     df.insert(0, "section", pd.array([s for s, _ in where], dtype="Int64"))
@@ -37,19 +43,20 @@ def _placed(rows: list[dict], columns: list[str], doc: Outline) -> pd.DataFrame:
     return df.astype({"start": "int64", "end": "int64"})
 
 
-def report_tables(report: Report) -> dict[str, pd.DataFrame]:
-    """Every table of one report, keyed by name (see :data:`TABLES`)."""
+def report_tables(report: Report, names: Iterable[str] = TABLES) -> dict[str, pd.DataFrame]:
+    """The tables ``names`` (all of :data:`TABLES` by default) of one report, computing only what they need."""
+    wanted = list(names)
+    unknown = set(wanted) - set(TABLES)
+    if unknown:
+        raise ValueError(f"unknown tables {sorted(unknown)}; choose from {TABLES}")
     text, doc = report.text, outline(report)
-    quantities = find_quantities(text, report.date)
-    changes = find_changes(text, report.date, quantities)
-    dates = find_dates(text, report.date)
-    return {
-        "outline": doc.table(),
-        "quantities": _placed(
-            [{c: getattr(q, c) for c in QUANTITY_COLUMNS} for q in quantities], QUANTITY_COLUMNS, doc
-        ),
-        "changes": _placed([vars(c) for c in changes], [f.name for f in fields(Change)], doc),
-        "dates": _placed([vars(d) for d in dates], [f.name for f in fields(DateMention)], doc),
-        "entities": _placed([vars(e) for e in find_entities(text)], ENTITY_COLUMNS, doc),
-        "keywords": keywords(report),
+    quantities = find_quantities(text, report.date) if {"quantities", "changes"} & set(wanted) else []
+    makers: dict[str, Callable[[], pd.DataFrame]] = {
+        "outline": doc.table,
+        "quantities": lambda: _placed(quantities, QUANTITY_COLUMNS, doc),
+        "changes": lambda: _placed(find_changes(text, report.date, quantities), CHANGE_COLUMNS, doc),
+        "dates": lambda: _placed(find_dates(text, report.date), DATE_COLUMNS, doc),
+        "entities": lambda: _placed(find_entities(text), ENTITY_COLUMNS, doc),
+        "keywords": lambda: keywords(report),
     }
+    return {name: makers[name]() for name in TABLES if name in wanted}

@@ -38,6 +38,8 @@ def test_site_furniture_is_recognised(line: str) -> None:
         "全省公开征求意见稿30件，时间为2022年3月。",
         "深化“放管服”改革",
         "版权保护工作持续加强，查处侵权案件12件。",
+        # a whole report on one line that happens to contain a byline and a copyright notice
+        "时间: 2021-11-26 来源: 某报 " + "全市推进法治政府建设，成效明显。" * 20 + " Copyright © 某网",
     ],
 )
 def test_body_lines_are_kept(line: str) -> None:
