@@ -43,20 +43,22 @@ _RANGE_SEP = r"[-－—~～至到]"
 _BIG = ["大类", "大项", "大"]  # 5大类 (大 intensifies the classifier), 三大平台 (three platforms)
 
 QUANTITY = re.compile(
+    # The lookahead lets the engine skip, in one test, the positions where no number can start.
+    rf"(?=[0-9０-９{CN_NUMERAL_CHARS}])(?:"
     rf"(?<![0-9０-９.．])(?P<p1>{_ARABIC})[%％](?P<psep>{_RANGE_SEP})(?P<p2>{_ARABIC})(?P<punit>[%％])"
     rf"|(?P<pct>百分之(?P<pctnum>{_CHINESE}|{_ARABIC}))"
     rf"|(?<![0-9０-９.．])(?P<num>{_ARABIC})(?:(?P<sep>{_RANGE_SEP})(?P<num2>{_ARABIC}))?"
     rf"(?P<ap1>余|多)?(?P<scale>{_alt(lx.SCALE_WORDS)})?(?P<ap2>余|多)?(?P<unit>{_alt([*lx.UNITS, *_BIG])})?"
     rf"|(?<![{CN_NUMERAL_CHARS}])(?P<cn>{_CHINESE})(?P<cnunit>{_alt([*lx.CHINESE_NUMERAL_UNITS, *_BIG])})"
-    rf"|(?P<round>[百千万])(?P<roundap>余|多)(?P<roundunit>{_alt(lx.CHINESE_NUMERAL_UNITS)})"
+    rf"|(?P<round>[百千万])(?P<roundap>余|多)(?P<roundunit>{_alt(lx.CHINESE_NUMERAL_UNITS)}))"
 )
 # 十四届人大二次会议: a session number, written without 第.
 _SESSION = re.compile(r"会议|全会|全体会议|常委会")
 # Spans whose digits are names, not quantities: quoted names, titles, document numbers, codes, phones.
 _NAMES = re.compile(
-    r"“[^“”\n]{0,40}”|「[^「」\n]{0,40}」|『[^『』\n]{0,40}』|《[^《》\n]*(?:《[^《》\n]*》[^《》\n]*)*》|〈[^〈〉\n]*〉"
+    r"(?=[“「『《〈〔\[［【(（A-Za-z01])(?:“[^“”\n]{0,40}”|「[^「」\n]{0,40}」|『[^『』\n]{0,40}』|《[^《》\n]*(?:《[^《》\n]*》[^《》\n]*)*》|〈[^〈〉\n]*〉"
     r"|[〔\[［【(（][0-9０-９]{4}[〕\]］】)）][0-9０-９]+号|[A-Za-z]{1,4}[0-9０-９]+(?:\.[0-9]+)?"
-    r"|(?<![0-9])0[0-9]{2,3}\s*[-－]\s*[0-9]{7,8}(?![0-9])|(?<![0-9])1[3-9][0-9]{9}(?![0-9])"
+    r"|(?<![0-9])0[0-9]{2,3}\s*[-－]\s*[0-9]{7,8}(?![0-9])|(?<![0-9])1[3-9][0-9]{9}(?![0-9]))"
 )
 _CLAUSE_END = "，。；！？、,;!?\n"
 _SENTENCE_END = "。；！？;!?\n"
