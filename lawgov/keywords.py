@@ -65,13 +65,15 @@ def textrank(words: list[str], window: int = 5, iterations: int = 40, damping: f
             if other != w:
                 neighbours[w][other] += 1
                 neighbours[other][w] += 1
-    score = dict.fromkeys(neighbours, 1.0)
-    totals = {w: sum(n.values()) or 1 for w, n in neighbours.items()}
+    nodes = list(neighbours)
+    index = {w: i for i, w in enumerate(nodes)}
+    totals = [sum(neighbours[w].values()) or 1 for w in nodes]
+    # Each node's in-edges as (neighbour index, share of the neighbour's weight), built once.
+    edges = [[(index[o], c / totals[index[o]]) for o, c in sorted(neighbours[w].items())] for w in nodes]
+    scores = [1.0] * len(nodes)
     for _ in range(iterations):
-        score = {
-            w: (1 - damping) + damping * sum(score[o] * c / totals[o] for o, c in sorted(n.items()))
-            for w, n in neighbours.items()
-        }
+        scores = [(1 - damping) + damping * sum(scores[j] * share for j, share in edges[i]) for i in range(len(nodes))]
+    score = dict(zip(nodes, scores, strict=True))
     top = max(score.values(), default=1.0) or 1.0
     return {w: s / top for w, s in score.items()}
 
