@@ -58,24 +58,36 @@ def general_idf() -> tuple[dict[str, float], float]:
 
 
 def textrank(words: list[str], window: int = 5, iterations: int = 40, damping: float = 0.85) -> dict[str, float]:
-    """TextRank over a co-occurrence graph of ``words`` (scores scaled so the top term is 1)."""
-    neighbours: dict[str, Counter[str]] = {w: Counter() for w in sorted(set(words))}
-    for i, w in enumerate(words):
-        for other in words[i + 1 : i + window]:
-            if other != w:
-                neighbours[w][other] += 1
-                neighbours[other][w] += 1
-    nodes = list(neighbours)
+    """TextRank over a co-occurrence graph of ``words`` (scores scaled so the top term is 1).
+
+    Words within ``window`` of each other are linked, weighted by how often; scores are iterated
+    with numpy over the edge list (``bincount``), so a long report costs time linear in its edges.
+    """
+    import numpy as np
+
+    nodes = sorted(set(words))
+    if not nodes:
+        return {}
     index = {w: i for i, w in enumerate(nodes)}
-    totals = [sum(neighbours[w].values()) or 1 for w in nodes]
-    # Each node's in-edges as (neighbour index, share of the neighbour's weight), built once.
-    edges = [[(index[o], c / totals[index[o]]) for o, c in sorted(neighbours[w].items())] for w in nodes]
-    scores = [1.0] * len(nodes)
+    ids = [index[w] for w in words]
+    pairs: Counter[tuple[int, int]] = Counter()
+    for i, a in enumerate(ids):
+        for b in ids[i + 1 : i + window]:
+            if a != b:
+                pairs[a, b] += 1
+                pairs[b, a] += 1
+    if not pairs:
+        return dict.fromkeys(nodes, 1.0)
+    edges = sorted(pairs.items())
+    src = np.array([a for (a, _), _ in edges])
+    dst = np.array([b for (_, b), _ in edges])
+    weight = np.array([c for _, c in edges], dtype=float)
+    share = weight / np.bincount(src, weights=weight, minlength=len(nodes))[src]  # of each source's weight
+    scores = np.ones(len(nodes))
     for _ in range(iterations):
-        scores = [(1 - damping) + damping * sum(scores[j] * share for j, share in edges[i]) for i in range(len(nodes))]
-    score = dict(zip(nodes, scores, strict=True))
-    top = max(score.values(), default=1.0) or 1.0
-    return {w: s / top for w, s in score.items()}
+        scores = (1 - damping) + damping * np.bincount(dst, weights=scores[src] * share, minlength=len(nodes))
+    top = scores.max() or 1.0
+    return {w: float(s / top) for w, s in zip(nodes, scores, strict=True)}
 
 
 def _ranked(section: int | None, counts: Counter[str], idf, textranks: dict[str, float], top: int) -> list[tuple]:
