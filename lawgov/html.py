@@ -376,8 +376,8 @@ def page_text(html: str, name: str | None = None) -> str:
     try:
         import trafilatura
         from trafilatura.settings import set_date_params
-    except ImportError:  # pragma: no cover - trafilatura is a dependency of HTML input
-        raise LawgovError("reading HTML pages needs trafilatura (pip install trafilatura)", name) from None
+    except ImportError as exc:  # pragma: no cover - trafilatura is a dependency of HTML input
+        raise LawgovError(f"reading HTML pages needs trafilatura, which failed to import: {exc}", name) from None
     _silence_library_loggers()
 
     tree = _load_tree(html, name)

@@ -362,6 +362,8 @@ def _distribute(text: str, found: list[Quantity]) -> None:
         elif not subject and i >= len(group):  # 游客…、收入…，分别增长8.3%和11.6%
             for member, earlier in zip(group, found[i - len(group) : i], strict=True):
                 member.measure = member.measure or earlier.measure
+        for member in group[1:]:  # 分别增长23.5%和41.2%: the verb before the list is said of every member
+            member.direction = member.direction or q.direction
         i += len(group)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+import warnings
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -37,7 +38,9 @@ def user_dictionary() -> tuple[tuple[str, int, str], ...]:
 @cache
 def tokenizer() -> jieba.Tokenizer:
     """lawgov's own jieba tokenizer with the governance dictionary and the place names loaded."""
-    import jieba
+    with warnings.catch_warnings():  # jieba imports pkg_resources, which newer setuptools warns about
+        warnings.simplefilter("ignore")
+        import jieba
 
     from .entities import read_places
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .changes import Change, find_changes
 from .dates import DateMention, find_dates
 from .entities import COLUMNS as ENTITY_COLUMNS
-from .entities import find_entities
+from .entities import Place, find_entities
 from .keywords import keywords
 from .outline import Outline, outline
 from .quantities import COLUMNS as QUANTITY_COLUMNS
@@ -43,8 +43,13 @@ def _placed(items: list, columns: list[str], doc: Outline) -> pd.DataFrame:
     return df.astype({"start": "int64", "end": "int64"})
 
 
-def report_tables(report: Report, names: Iterable[str] = TABLES) -> dict[str, pd.DataFrame]:
-    """The tables ``names`` (all of :data:`TABLES` by default) of one report, computing only what they need."""
+def report_tables(
+    report: Report, names: Iterable[str] = TABLES, places: tuple[Place, ...] | None = None
+) -> dict[str, pd.DataFrame]:
+    """The tables ``names`` (all of :data:`TABLES` by default) of one report, computing only what they need.
+
+    ``places`` is another province's place list (see :func:`lawgov.read_places`); Chongqing's by default.
+    """
     wanted = list(names)
     unknown = set(wanted) - set(TABLES)
     if unknown:
@@ -56,7 +61,7 @@ def report_tables(report: Report, names: Iterable[str] = TABLES) -> dict[str, pd
         "quantities": lambda: _placed(quantities, QUANTITY_COLUMNS, doc),
         "changes": lambda: _placed(find_changes(text, report.date, quantities), CHANGE_COLUMNS, doc),
         "dates": lambda: _placed(find_dates(text, report.date), DATE_COLUMNS, doc),
-        "entities": lambda: _placed(find_entities(text), ENTITY_COLUMNS, doc),
+        "entities": lambda: _placed(find_entities(text, places), ENTITY_COLUMNS, doc),
         "keywords": lambda: keywords(report),
     }
     return {name: makers[name]() for name in TABLES if name in wanted}

@@ -166,6 +166,7 @@ def coverage(text: str, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         if df is not None:
             spans += [(int(s), int(e), label) for s, e in zip(df["start"], df["end"], strict=True)]
     spans += [(*m.span(), "name") for m in _NAMES.finditer(text)]
+    spans += [(*span, "ordinal") for span in _heading_numbers(text)]
     terms = _numeral_term_pattern()
     if terms is not None:
         spans += [(*m.span(), "name") for m in terms.finditer(text)]
@@ -181,6 +182,21 @@ def coverage(text: str, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         rows.append((m.group(0), s, e, label, text[max(0, s - 8) : e + 8]))
     df = pd.DataFrame(rows, columns=["run", "start", "end", "accounted_as", "context"])
     return df.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
+
+
+def _heading_numbers(text: str) -> list[tuple[int, int]]:
+    """Spans of the numbers that open headings and items (一、 （二） 3. （4）): ordinals, not quantities."""
+    from .outline import NUMBERING
+
+    spans = []
+    for line in re.finditer(r"(?m)^", text):
+        head = text[line.start() : line.start() + 8]  # the patterns are anchored with ^
+        for pattern in NUMBERING:
+            m = pattern.match(head)
+            if m:
+                spans.append((line.start(), line.start() + m.end()))
+                break
+    return spans
 
 
 def _numeral_words(text: str, segment) -> list[tuple[int, int]]:

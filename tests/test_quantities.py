@@ -142,6 +142,11 @@ def test_ascii_punctuation_around_numbers() -> None:
     assert [(q.raw, q.qualifier) for q in found] == [("300人", "约"), ("100%", ""), ("12件", "")]
 
 
+def test_fenbie_lists_share_their_direction() -> None:
+    found = find_quantities("受理量、纠错量和调解量分别增长23.5%、8.1%和41.2%。")
+    assert [(q.measure, q.direction) for q in found] == [("受理量", "up"), ("纠错量", "up"), ("调解量", "up")]
+
+
 def test_direction_of_change_words() -> None:
     found = find_quantities("受理量同比增长18.4%，败诉率下降2.8个百分点，处罚金额6802.24万元。")
     assert [q.direction for q in found] == ["up", "down", ""]

@@ -87,3 +87,20 @@ def test_coverage_flags_an_unexplained_number(built, tmp_path) -> None:
 def test_not_a_data_folder(tmp_path, capsys) -> None:
     assert main(["validate", str(tmp_path)]) == 1
     assert "not a lawgov data folder" in capsys.readouterr().err
+
+
+def test_numbered_headings_are_ordinals() -> None:
+    import lawgov
+    from lawgov.tables import report_tables
+
+    report = lawgov.parse(
+        "某区2022年法治政府建设报告\n\n一、主要成效\n\n（一）加强领导。全年办理案件12件。\n\n1. 清理文件35件。"
+    )
+    runs = coverage(report.text, report_tables(report, ["quantities", "dates", "entities"]))
+    assert list(zip(runs["run"], runs["accounted_as"], strict=True)) == [
+        ("一", "ordinal"),
+        ("一", "ordinal"),
+        ("12", "quantity"),
+        ("1", "ordinal"),
+        ("35", "quantity"),
+    ]
