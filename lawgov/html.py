@@ -5,7 +5,7 @@ by hand (the seed's layout)::
 
     title
     (blank line)
-    时间: 2021-11-26 来源: 重庆法治报 编辑: 万 先觉 阅读量: 15215
+    时间: 2022-03-01 来源: 某某日报 编辑: 张 三丰 阅读量: 3456
     (blank line)
     paragraph, one per line, blank lines between
     …

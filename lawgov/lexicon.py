@@ -69,7 +69,7 @@ LINKS = (
 UP = ("提高", "提升", "增长", "增加", "上升", "扩大", "增至", "升至", "突破", "新增", "升")
 DOWN = ("下降", "减少", "降低", "压减", "压缩", "缩短", "精简", "减至", "降至", "削减", "缩减", "降")
 
-# Action verbs that come before the noun a number counts (查处违法案件4599件): the measure starts
+# Action verbs that come before the noun a number counts (查处违法案件300件): the measure starts
 # after the last of them.
 VERBS_BEFORE = (
     "查处", "查办", "办理", "处理", "发现", "移送", "受理", "约谈", "整改", "立案", "核验", "备案", "发布",

@@ -59,13 +59,13 @@ def parse_date(value: str | None) -> dt.date | None:
 
 
 def parse_int(value: str | None) -> int | None:
-    """An integer from a counter such as ``15215`` or ``1,234``; None if there is none."""
+    """An integer from a counter such as ``3456`` or ``1,234``; None if there is none."""
     digits = re.sub(r"[,，\s]", "", value or "")
     return int(digits) if digits.isdigit() else None
 
 
 def join_name(value: str | None) -> str | None:
-    """A Chinese name without the spaces pages put inside it (``万 先觉`` → ``万先觉``)."""
+    """A Chinese name without the spaces pages put inside it (``张 三丰`` → ``张三丰``)."""
     return _HAN_SPACE.sub("", value.strip()) if value and value.strip() else None
 
 

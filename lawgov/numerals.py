@@ -3,8 +3,8 @@ separators, decimals, Chinese numerals and the scales 万/亿.
 
 Scaling is done in ``Decimal`` so that ``16.4亿`` is 1640000000, not the 1639999999 a float gives.
 
->>> parse_number("26.14万")
-Decimal('261400')
+>>> parse_number("3.62万")
+Decimal('36200')
 >>> parse_number("二十九")
 Decimal('29')
 >>> parse_number("16.4亿")

@@ -6,10 +6,10 @@ numbers, policy terms with numerals) → one regex pass for number + scale + uni
 the qualifier words around it and the noun it counts, read from its clause → a last pass fills the
 nouns that lists, 分别 and comparisons leave implicit.
 
->>> q = find_quantities("全市行政复议机关由375个减少至42个，处罚金额6802.24万元。")
+>>> q = find_quantities("全市行政复议机关由375个减少至42个，处罚金额1234.56万元。")
 >>> [(x.raw, str(x.value), x.unit, x.qualifier, x.measure, x.kind) for x in q]
 [('375个', '375', '个', '由', '行政复议机关', 'count'), ('42个', '42', '个', '至', '行政复议机关', 'count'), \
-('6802.24万元', '68022400', '元', '', '处罚金额', 'money')]
+('1234.56万元', '12345600', '元', '', '处罚金额', 'money')]
 """
 
 from __future__ import annotations
@@ -237,7 +237,7 @@ def _direction(before: str) -> str:
 
 
 def _measure(text: str, clause: int, link: int, end: int) -> str:
-    """What a number counts: the noun after it (19个市级部门) or else the one before it (违法案件4599件)."""
+    """What a number counts: the noun after it (19个市级部门) or else the one before it (违法案件300件)."""
     tail = _POSTFIX_HEAD.match(text, end)
     end = tail.end() if tail else end
     if text[end : end + 1].isdigit():

@@ -92,7 +92,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             _field(
                 "value",
                 "number",
-                "The number fully scaled, exact (26.14万户 → 261400; 99.9% → 99.9).",
+                "The number fully scaled, exact (3.62万户 → 36200; 97.5% → 97.5).",
                 required=True,
                 minimum=0,
             ),
