@@ -34,6 +34,8 @@ ID = {"name": "id", "type": "integer", "description": "Row number in reading ord
       "constraints": {"required": True, "unique": True, "minimum": 1}}  # fmt: skip
 RAW = {"name": "raw", "type": "string", "description": "The exact text: clean_text[start:end] == raw.",
        "constraints": {"required": True}}  # fmt: skip
+# The columns every extracted table starts with: its row, where it sits, and its text.
+PLACED = [ID, SECTION, PARAGRAPH, RAW, START, END]
 KINDS = ["count", "money", "percent", "percentage_points", "multiple", "area", "weight", "length", "volume", "energy",
          "duration"]  # fmt: skip
 
@@ -83,12 +85,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "title": "Quantities",
         "description": "Every quantitative claim of the report: exact value, unit, qualifier and what it counts.",
         "fields": [
-            ID,
-            SECTION,
-            PARAGRAPH,
-            RAW,
-            START,
-            END,
+            *PLACED,
             _field(
                 "value",
                 "number",
@@ -135,12 +132,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "title": "Changes",
         "description": "From→to changes (由375个减少至42个): both values, their unit and the change.",
         "fields": [
-            ID,
-            SECTION,
-            PARAGRAPH,
-            RAW,
-            START,
-            END,
+            *PLACED,
             _field("measure", "string", "What changed."),
             _field("from_value", "number", "The value before.", required=True, minimum=0),
             _field("to_value", "number", "The value after.", required=True, minimum=0),
@@ -161,12 +153,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "title": "Dates",
         "description": "Dates and periods named in the report, with ISO values (a missing year from the report date).",
         "fields": [
-            ID,
-            SECTION,
-            PARAGRAPH,
-            RAW,
-            START,
-            END,
+            *PLACED,
             _field(
                 "iso", "string", "ISO 8601 date, month, year or interval (2021-10-12/2021-10-19); empty if unknown."
             ),
