@@ -88,6 +88,15 @@ def peers(texts: list[str], seed_text: str, rows: list) -> None:
         )
 
 
+def import_seconds(module: str, runs: int = 5) -> float:
+    """The fastest of ``runs`` imports of ``module``, each in a fresh process."""
+    code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+    return min(
+        float(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout)
+        for _ in range(runs)
+    )
+
+
 def children_peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
@@ -139,48 +148,13 @@ def main() -> None:
     )
     peers(texts[:20], seed.text, rows)
 
-    imports = [
-        float(
-            subprocess.run(
-                [
-                    sys.executable,
-                    "-c",
-                    "import time; t = time.perf_counter(); import lawgov; print(time.perf_counter() - t)",
-                ],
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout
-        )
-        for _ in range(5)
-    ]
-    heavy = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import sys, lawgov; print(sorted(m for m in ('jieba', 'matplotlib', "
-            "'pandas', 'trafilatura') if m in sys.modules))",
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
+    loaded = (
+        "import sys, lawgov; print([m for m in ('jieba', 'matplotlib', 'pandas', 'trafilatura') if m in sys.modules])"
     )
-    rows.append(("import lawgov (fresh process, best of 5)", f"{min(imports):.3f} s", f"loads {heavy.stdout.strip()}"))
-    pandas_import = min(
-        float(
-            subprocess.run(
-                [
-                    sys.executable,
-                    "-c",
-                    "import time; t = time.perf_counter(); import pandas; print(time.perf_counter() - t)",
-                ],
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout
-        )
-        for _ in range(5)
-    )
+    heavy = subprocess.run([sys.executable, "-c", loaded], check=True, capture_output=True, text=True)
+    rows.append(("import lawgov (fresh process, best of 5)", f"{import_seconds('lawgov'):.3f} s",
+                 f"loads {heavy.stdout.strip()}"))  # fmt: skip
+    pandas_import = import_seconds("pandas")
     rows.append(("import pandas (for scale)", f"{pandas_import:.3f} s", ""))
 
     with tempfile.TemporaryDirectory() as tmp:
