@@ -1,12 +1,13 @@
 """Entities: the bodies that act, the places, the laws and documents, and the programmes a report names.
 
 Each mention is a row with ``type`` (body, place, law, programme), the ``name`` as written, a
-``normalized`` name (万州 → 万州区, 市五届人大常委会 → 市人大常委会), a ``subtype`` (a document's
-kind from its ending: regulation, measure, opinion …; a place's kind: 区, 县, 镇 …) and offsets.
+``normalized`` name (万州 → 万州区, 市五届人大常委会 → 市人大常委会), a ``subtype`` (a body's kind:
+court, congress, government, department, media …; a document's kind from its ending: regulation,
+measure, opinion …; a place's kind: 区, 县, 镇 …) and offsets.
 
 >>> for e in find_entities("市市场监管局在万州检查，落实《某某条例》。"):
 ...     print(e.type, e.name, e.normalized, e.subtype or "-")
-body 市市场监管局 市市场监管局 -
+body 市市场监管局 市市场监管局 department
 place 万州 万州区 区
 law 某某条例 某某条例 regulation
 """
@@ -111,6 +112,22 @@ def _patterns(places: tuple[Place, ...]):
     return body, curated, place, by_name, town
 
 
+# A body's kind from its ending, checked in order.
+BODY_KINDS = (
+    ("检察院", "procuratorate"), ("法院", "court"), ("常委会", "congress"), ("政府", "government"),
+    ("政府办公厅", "government"), ("政府办公室", "government"), ("组", "inspection team"),
+)  # fmt: skip
+
+
+def body_kind(name: str) -> str:
+    """court, procuratorate, congress, government, inspection team, or department (局, 委, 办, 厅 …).
+
+    >>> body_kind("市检察院"), body_kind("市五届人大常委会"), body_kind("市政府办公厅"), body_kind("市公安局")
+    ('procuratorate', 'congress', 'government', 'department')
+    """
+    return next((kind for ending, kind in BODY_KINDS if name.endswith(ending)), "department")
+
+
 def document_kind(title: str, before: str = "") -> str:
     """The kind of a 《…》 title from its ending; a title a news outlet 刊登 is an article.
 
@@ -143,15 +160,16 @@ def find_entities(text: str, places: tuple[Place, ...] | None = None) -> list[En
 
     bodies = [m for m in (*body_rule.finditer(text), *curated.finditer(text)) if free(m.start())]
     bodies = [m for m in bodies if not _NOT_A_NAME.search(m.group(0))]
+    kinds = curated_bodies()
     for m in _longest_first(bodies):
         name = m.group(0)
-        found.append(Entity("body", name, _SESSION.sub("", name), "", *m.span()))
+        found.append(Entity("body", name, _SESSION.sub("", name), kinds.get(name) or body_kind(name), *m.span()))
     for m in _BODY_LIST.finditer(text):
         level, pos = m.group(1), m.start(2)
         for i, short in enumerate(m.group(2).split("、")):
             name = level + short if i == 0 else short
             start = m.start(1) if i == 0 else pos
-            found.append(Entity("body", name, level + short, "", start, start + len(name)))
+            found.append(Entity("body", name, level + short, "department", start, start + len(name)))
             pos += len(short) + 1
     for m in place_rule.finditer(text):
         if not free(m.start()):

@@ -36,8 +36,10 @@ LEAD_TITLE = "导语"
 
 #: Words of a measure that mark an enforcement outcome (cases, penalties, violations, inspections …).
 ENFORCEMENT_WORDS = ("案件", "处罚", "违法", "执法", "检查", "整治")
-#: Words of a section heading (title or subtitle) that make all its counts enforcement counts.
+#: Words of a section heading (title or subtitle) that make its counts of cases, firms and acts
+#: (:data:`OUTCOME_UNITS`) enforcement counts; its counts of fields and items (9个领域, 7个方面) are not.
 ENFORCEMENT_SECTION_WORDS = ("执法",)
+OUTCOME_UNITS = ("件", "起", "家", "户", "次", "条", "所", "宗", "人次", "批次")
 #: Counts that mention enforcement but are not outcomes of it: training of enforcement staff, minutes of meetings.
 NOT_OUTCOME_WORDS = ("培训", "纪要")
 #: Units of such counts: sessions of a course (期) and head-counts of staff (名, 人).
@@ -224,7 +226,8 @@ def _enforcement_rows(quantities: pd.DataFrame, outline: pd.DataFrame, top: int 
         if any(word in row.measure for word in NOT_OUTCOME_WORDS) or row.unit in NOT_OUTCOME_UNITS:
             return False
         heading = headings.get(_int(row.section), "")
-        return any(w in row.measure for w in ENFORCEMENT_WORDS) or any(w in heading for w in ENFORCEMENT_SECTION_WORDS)
+        in_section = any(w in heading for w in ENFORCEMENT_SECTION_WORDS) and row.unit in OUTCOME_UNITS
+        return any(w in row.measure for w in ENFORCEMENT_WORDS) or in_section
 
     return _largest_first(df[[is_outcome(row) for row in df.itertuples(index=False)]]).head(top)
 

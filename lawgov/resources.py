@@ -27,9 +27,11 @@ def numeral_terms() -> tuple[str, ...]:
 
 
 @cache
-def curated_bodies() -> tuple[str, ...]:
-    """Government bodies that the 市/区/县 + 局/委/办 rule cannot see (法院, 新华社, 生态环境部门 …)."""
-    return tuple(read_lines("bodies.txt"))
+def curated_bodies() -> dict[str, str]:
+    """Government bodies that the 市/区/县 + 局/委/办 rule cannot see (法院, 新华社, 生态环境部门 …) → their kind."""
+    return {
+        parts[0]: parts[1] if len(parts) > 1 else "" for parts in (line.split() for line in read_lines("bodies.txt"))
+    }
 
 
 @cache

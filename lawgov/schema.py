@@ -197,8 +197,9 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             _field(
                 "subtype",
                 "string",
-                "A document's kind from its ending (regulation, measure, opinion, notice, list, "
-                "norm, minutes, article …) or a place's kind (区, 县, 自治县, 镇 …).",
+                "A body's kind (court, procuratorate, congress, government, department, system, party, media …), "
+                "a document's kind from its ending (regulation, measure, opinion, notice, list, norm, minutes, "
+                "article …) or a place's kind (区, 县, 自治县, 镇 …).",
             ),
             START,
             END,

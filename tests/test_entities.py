@@ -128,3 +128,20 @@ def test_seed_places_normalised(seed_gold) -> None:
     gold, found = seed_gold
     places = [k for k in gold if k[0] == "place"]
     assert all(found[k].normalized == gold[k] for k in places)
+
+
+@pytest.mark.parametrize(
+    "text, subtype",
+    [
+        ("区人民检察院开展监督。", "procuratorate"),
+        ("县人民法院审结案件。", "court"),
+        ("省十四届人大常委会审议。", "congress"),
+        ("市政府办公厅印发方案。", "government"),
+        ("市司法局部署工作。", "department"),
+        ("新华社刊登报道。", "media"),
+        ("全市生态环境部门开展检查。", "system"),
+    ],
+)
+def test_body_kinds(text: str, subtype: str) -> None:
+    (body,) = [e for e in find_entities(text) if e.type == "body"]
+    assert body.subtype == subtype
