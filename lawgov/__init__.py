@@ -35,6 +35,7 @@ _EXPORTS = {
 __all__ = [
     "LawgovError", "Outline", "Report", "default_seed", "extract_changes", "extract_dates", "extract_entities",
     "extract_quantities", "keywords", "load", "outline", "parse", "read_places", "report_tables", "segment",
+    "validate",
 ]  # fmt: skip
 
 # These functions share their name with their module; bind them now (the modules import nothing
@@ -42,6 +43,7 @@ __all__ = [
 from .keywords import keywords  # noqa: E402
 from .outline import outline  # noqa: E402
 from .segment import segment  # noqa: E402
+from .validate import validate  # noqa: E402
 
 
 def __getattr__(name: str) -> Any:

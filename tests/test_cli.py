@@ -82,3 +82,14 @@ def test_committed_data_is_what_build_writes_today(tmp_path) -> None:
     assert main(["build", "--out", str(tmp_path), "--no-figures"]) == 0
     committed = {k: v for k, v in snapshot(ROOT / "data").items() if not k.startswith("figures")}
     assert committed == snapshot(tmp_path)
+
+
+def test_build_does_not_depend_on_hash_randomisation(tmp_path) -> None:
+    """Two processes with different string hashing (set and dict orders) write the same bytes."""
+    import os
+
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        subprocess.run([sys.executable, "-m", "lawgov.cli", "build", "--no-figures", "--out", str(tmp_path / seed)],
+                       env=env, check=True, capture_output=True)  # fmt: skip
+    assert snapshot(tmp_path / "1") == snapshot(tmp_path / "2")

@@ -14,6 +14,8 @@ from lawgov.cleaning import clean_text, normalize_punctuation
 from lawgov.dates import find_dates
 from lawgov.quantities import find_quantities
 
+from .conftest import SEED
+
 SAFE = "的工作推进全面建设管理服务市场群众部门平台企业制度机构"
 UNITS = ["件", "项", "个", "人次", "元", "户", "名", "家", "条", "吨", "亩", "公里"]
 PROSE = st.text(alphabet=SAFE, min_size=2, max_size=12)
@@ -88,3 +90,16 @@ def test_loading_any_bytes_succeeds_or_raises_our_error(data) -> None:
         assert str(exc).startswith("random.bin: ")
     else:
         assert isinstance(report.text, str)
+
+
+PARAGRAPHS = [p for p in SEED.read_text(encoding="utf-8").split("Copyright")[0].splitlines() if len(p) > 60]
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(picked=st.lists(st.sampled_from(PARAGRAPHS), min_size=1, max_size=4))
+def test_building_a_report_twice_gives_identical_files(tmp_path_factory, picked) -> None:
+    from lawgov.build import report_files
+
+    path = tmp_path_factory.mktemp("report") / "report.txt"
+    path.write_text("某地法治政府建设报告\n\n" + "\n\n".join(picked), encoding="utf-8")
+    assert report_files(path, figures=False) == report_files(path, figures=False)
