@@ -355,8 +355,10 @@ def _distribute(text: str, found: list[Quantity]) -> None:
         subject = m.group("subject")
         parts = [p for p in _LIST_SEP.split(subject) if p] if subject else []
         if subject and len(parts) == len(group) > 1:
-            metric = [bool(_METRIC_END.search(p)) for p in parts]
-            if all(metric) or not any(metric):  # 市级部门、区县…比例分别达: modifiers, not a list of nouns
+            # 市级部门、区县行政许可事项“全程网办”比例分别达…: short scopes before one long phrase are
+            # modifiers of its head, not a list of nouns, so every number keeps the whole phrase.
+            modifiers = max(len(p) for p in parts[:-1]) <= 4 and len(parts[-1]) >= 2 * max(len(p) for p in parts[:-1])
+            if not modifiers:
                 for member, part in zip(group, parts, strict=True):
                     member.measure = _measure_before(part).removeprefix(VERB_ONLY) or member.measure
         elif not subject and i >= len(group):  # 游客…、收入…，分别增长8.3%和11.6%

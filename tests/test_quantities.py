@@ -90,6 +90,9 @@ def test_qualifier(text: str, raw: str, qualifier: str) -> None:
         # lists share a pattern, 分别 distributes
         ("推进132项高频事项“跨省通办”、210项高频事项“川渝通办”。", ["高频事项", "高频事项"]),
         ("纠纷排查量、调解量和回访量分别为19.8万件、31.25万件和1.9万件。", ["纠纷排查量", "调解量", "回访量"]),
+        ("游客人数、旅游收入分别增长8.3％和11.6％。", ["游客人数", "旅游收入"]),
+        # short scopes before one long phrase modify its head: both keep the phrase
+        ("市级部门、区县许可事项网办比例分别达73.22%、87%。", ["区县许可事项网办比例", "区县许可事项网办比例"]),
         ("制定规范性文件41件，清理废止17件。", ["规范性文件", "规范性文件"]),
         # a comparison inherits the sentence's noun
         ("全市地区生产总值达到2.18万亿元，同比增长6.3%。", ["地区生产总值", "地区生产总值"]),
