@@ -359,8 +359,11 @@ def _distribute(text: str, found: list[Quantity]) -> None:
             # modifiers of its head, not a list of nouns, so every number keeps the whole phrase.
             modifiers = max(len(p) for p in parts[:-1]) <= 4 and len(parts[-1]) >= 2 * max(len(p) for p in parts[:-1])
             if not modifiers:
-                for member, part in zip(group, parts, strict=True):
-                    member.measure = _measure_before(part).removeprefix(VERB_ONLY) or member.measure
+                nouns = [_measure_before(part).removeprefix(VERB_ONLY) for part in parts]
+                if len(set(nouns)) < len(nouns):  # 受理案件和办结案件: the verbs are what tell them apart
+                    nouns = [_strip_scope(part) for part in parts]
+                for member, noun in zip(group, nouns, strict=True):
+                    member.measure = noun or member.measure
         elif not subject and i >= len(group):  # 游客…、收入…，分别增长8.3%和11.6%
             for member, earlier in zip(group, found[i - len(group) : i], strict=True):
                 member.measure = member.measure or earlier.measure
