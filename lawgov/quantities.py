@@ -123,11 +123,15 @@ def _mask(text: str, report_date: dt.date | None) -> SpanSet:
 _CLAUSE_REACH = 200
 
 
-def _clause_start(text: str, pos: int, ends: str = _CLAUSE_END) -> int:
-    i, floor = pos, max(0, pos - _CLAUSE_REACH)
-    while i > floor and text[i - 1] not in ends:
-        i -= 1
-    return i
+# The last clause end before a position, found by one greedy match (backtracking in C, not a loop here).
+_LAST_CLAUSE_END = re.compile(rf"(?s).*[{_CLAUSE_END}]")
+_LAST_COMMA_OR_STOP = re.compile(r"(?s).*[，。；！？,;!?\n]")  # 、 does not end a 分别 subject
+
+
+def _clause_start(text: str, pos: int, last_end: re.Pattern[str] = _LAST_CLAUSE_END) -> int:
+    floor = max(0, pos - _CLAUSE_REACH)
+    m = last_end.match(text, floor, pos)
+    return m.end() if m else floor
 
 
 def find_quantities(text: str, report_date: dt.date | None = None) -> list[Quantity]:
@@ -340,7 +344,7 @@ def _distribute(text: str, found: list[Quantity]) -> None:
     i = 0
     while i < len(found):
         q = found[i]
-        start = _clause_start(text, q.link, "，。；！？,;!?\n")
+        start = _clause_start(text, q.link, _LAST_COMMA_OR_STOP)
         m = _DISTRIBUTE.match(text[start : q.start])
         if not m:
             i += 1
