@@ -1,7 +1,7 @@
 """Raw page text → clean report text, one small named step at a time.
 
 Each step is a plain ``str -> str`` (or list) function so it can be tested from a table of cases,
-and :func:`clean_body` composes them. Cleaning clean text changes nothing.
+and :func:`clean` composes them. Cleaning clean text changes nothing.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from .metadata import META_LINE
 from .reading import HAN
 
 # Lines that belong to the website, not to the article. Each pattern is matched against a whole
@@ -30,8 +31,6 @@ FURNITURE = tuple(
 )
 
 FURNITURE_MAX_CHARS = 200
-_META_KEYS = r"(?:发布)?时间|日期|来源|编辑|责任编辑|作者|阅读量|浏览量|浏览次数|点击数|点击量"
-META_LINE = re.compile(rf"(?:{_META_KEYS})\s*[:：].*(?:{_META_KEYS})\s*[:：]")
 
 _SPACES = "[ \t\u00a0\u3000]"
 
@@ -164,15 +163,6 @@ def join_paragraphs(paragraphs: list[str]) -> str:
     return "\n\n".join(paragraphs)
 
 
-def clean_body(paragraphs: list[str]) -> str:
-    """Normalise punctuation in each paragraph and join them.
-
-    >>> clean_body(["  第一段,内容。", "第二段(附)。"])
-    '第一段，内容。\\n\\n第二段（附）。'
-    """
-    return join_paragraphs([normalize_punctuation(strip_indentation(p)) for p in paragraphs if p.strip()])
-
-
 @dataclass(frozen=True)
 class Cleaned:
     """A page after cleanup: the kept copy's paragraphs, the furniture removed, the copies found."""
@@ -187,10 +177,14 @@ def clean(text: str) -> Cleaned:
     """The whole cleanup: lines → drop furniture → normalise punctuation → keep one copy."""
     lines = split_lines(text)
     furniture = tuple(line for line in lines if is_furniture(line))
-    copies = dedupe_copies([normalize_punctuation(line) for line in lines if not is_furniture(line)])
+    copies = dedupe_copies([normalize_punctuation(line) for line in drop_furniture(lines)])
     return Cleaned(copies.kept, furniture, copies.count, copies.identical)
 
 
 def clean_text(text: str) -> str:
-    """:func:`clean` as text, one blank line between paragraphs; ``clean_text(clean_text(t)) == clean_text(t)``."""
+    """:func:`clean` as text, one blank line between paragraphs; ``clean_text(clean_text(t)) == clean_text(t)``.
+
+    >>> clean_text("  第一段,内容。\\n\\n\\n第二段(附)。")
+    '第一段，内容。\\n\\n第二段（附）。'
+    """
     return join_paragraphs(clean(text).paragraphs)

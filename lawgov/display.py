@@ -379,26 +379,7 @@ def keywords_by_section(keywords: pd.DataFrame, doc: Outline | None = None, top:
 
 
 def top_entities(entities: pd.DataFrame, type_: str | None = None, top: int = 10) -> pd.DataFrame:
-    """The most mentioned entities by normalized name: type, normalized, mentions, and the forms written.
+    """The ``top`` most mentioned entities (see :func:`lawgov.entities.mention_counts`)."""
+    from .entities import mention_counts
 
-    Ties are broken by type and then by name, so the order is the same on every run.
-
-    >>> import pandas as pd
-    >>> df = pd.DataFrame({"type": ["place"] * 3, "name": ["万州", "万州区", "渝北"],
-    ...                    "normalized": ["万州区", "万州区", "渝北区"]})
-    >>> top_entities(df).to_dict("records")[0]
-    {'type': 'place', 'normalized': '万州区', 'mentions': 2, 'written': '万州、万州区'}
-    """
-    import pandas as pd
-
-    df = entities if type_ is None else entities[entities["type"] == type_]
-    counts: dict[tuple[str, str], list[str]] = {}
-    for t, name, normalized in zip(df["type"], df["name"], df["normalized"], strict=True):
-        counts.setdefault((_plain(t), _plain(normalized) or _plain(name)), []).append(_plain(name))
-    rows = [
-        {"type": t, "normalized": n, "mentions": len(names), "written": "、".join(sorted(set(names)))}
-        for (t, n), names in counts.items()
-    ]
-    out = pd.DataFrame(rows, columns=["type", "normalized", "mentions", "written"])
-    out = out.sort_values(["mentions", "type", "normalized"], ascending=[False, True, True], kind="stable")
-    return out.head(top).reset_index(drop=True)
+    return mention_counts(entities, type_).head(top)

@@ -217,6 +217,34 @@ def _programmes(text: str) -> list[Entity]:
 COLUMNS = ["type", "name", "normalized", "subtype", "start", "end"]
 
 
+def mention_counts(entities: pd.DataFrame, type_: str | None = None) -> pd.DataFrame:
+    """Mentions per entity (of one ``type_``, or all): type, normalized, mentions, and the forms written.
+
+    Most mentioned first; ties by type, then name, so the order is the same on every run.
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"type": ["place"] * 3, "name": ["万州", "万州区", "渝北"],
+    ...                    "normalized": ["万州区", "万州区", "渝北区"]})
+    >>> mention_counts(df).to_dict("records")[0]
+    {'type': 'place', 'normalized': '万州区', 'mentions': 2, 'written': '万州、万州区'}
+    """
+    import pandas as pd
+
+    df = entities if type_ is None else entities[entities["type"] == type_]
+    forms: dict[tuple[str, str], list[str]] = {}
+    for t, name, normalized in zip(df["type"], df["name"], df["normalized"], strict=True):
+        name, normalized = ("" if pd.isna(v) else str(v) for v in (name, normalized))
+        forms.setdefault((str(t), normalized or name), []).append(name)
+    rows = [
+        {"type": t, "normalized": n, "mentions": len(names), "written": "、".join(sorted(set(names)))}
+        for (t, n), names in forms.items()
+        if n
+    ]
+    out = pd.DataFrame(rows, columns=["type", "normalized", "mentions", "written"])
+    out = out.sort_values(["mentions", "type", "normalized"], ascending=[False, True, True], kind="stable")
+    return out.reset_index(drop=True)
+
+
 def extract_entities(text: str, places: str | os.PathLike[str] | tuple[Place, ...] | None = None) -> pd.DataFrame:
     """:func:`find_entities` as a DataFrame (type, name, normalized, subtype, start, end).
 

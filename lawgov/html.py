@@ -27,8 +27,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import metadata
-from .cleaning import META_LINE, is_furniture
+from .cleaning import is_furniture
 from .errors import LawgovError
+from .metadata import META_LINE
 from .reading import HAN
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -110,13 +111,7 @@ def declared_charset(data: bytes) -> str | None:
 
 # Byline keys → the field they fill; the rendered meta line uses the first key of each field, the
 # spelling the seed uses and :func:`lawgov.metadata.meta_fields` reads.
-_BYLINE_KEYS = {
-    "date": ("时间", "发布时间", "发布日期", "日期", "发表时间", "更新时间"),
-    "source": ("来源", "稿件来源", "信息来源", "文章来源"),
-    "author": ("作者",),
-    "editor": ("编辑", "责任编辑", "责编"),
-    "views": ("阅读量", "浏览量", "浏览次数", "点击数", "点击量", "阅读", "浏览", "访问量"),
-}
+_BYLINE_KEYS = metadata.FIELD_KEYS
 _FIELDS = tuple(_BYLINE_KEYS)
 # Labels that end a byline value without being a field of their own.
 _STOP_KEYS = ("记者", "通讯员", "摄影", "摄像", "字号", "字体", "打印", "分享", "关闭", "收藏", "纠错", "审核", "校对")

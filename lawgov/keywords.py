@@ -8,6 +8,7 @@ report is weighted against jieba's general-language IDF table. Stop words of gov
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from .outline import outline
 from .resources import stopwords
-from .segment import segment
+from .segment import tokens
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -35,12 +36,15 @@ def terms(text: str) -> list[str]:
     >>> terms("全市开展行政执法检查，查处案件12件。")
     ['行政', '执法检查', '查处', '案件']
     """
+    return [w for _, w in _content(tokens(text))]
+
+
+def _content(words: list[tuple[int, str]]) -> list[tuple[int, str]]:
     stop = stopwords()
-    words = segment(text)
     return [
-        w for i, w in enumerate(words)
+        (s, w) for i, (s, w) in enumerate(words)
         if len(w) >= 2 and w not in stop and _HAN_ONLY.fullmatch(w)
-        and not (i and w[0] in _SCALE_HEADS and words[i - 1][-1:].isdigit())  # 1.6|万次: the rest of a number
+        and not (i and w[0] in _SCALE_HEADS and words[i - 1][1][-1:].isdigit())  # 1.6|万次: the rest of a number
     ]  # fmt: skip
 
 
@@ -106,12 +110,15 @@ def keywords(report: Report | str, top: int = 10) -> pd.DataFrame:
     import pandas as pd
 
     doc = outline(report)
-    text = doc.text
-    per_section: dict[int, list[str]] = {}
-    for s in doc.sections:
-        pieces = [span.text for span in (s.title, s.subtitle) if span] + [p.text for p in s.paragraphs]
-        per_section[s.id] = terms("\n".join(pieces))
-    all_words = [w for words in per_section.values() for w in words] if per_section else terms(text)
+    # One segmentation of the whole text; each word belongs to the section whose heading (or first
+    # paragraph) starts at or before it.
+    starts = [(s.title or s.paragraphs[0]).start if s.id else 0 for s in doc.sections]
+    per_section: dict[int, list[str]] = {s.id: [] for s in doc.sections}
+    all_words = []
+    for start, word in _content(tokens(doc.text)):
+        all_words.append(word)
+        if doc.sections:
+            per_section[doc.sections[max(0, bisect.bisect_right(starts, start) - 1)].id].append(word)
     general, median = general_idf()
     rows = _ranked(None, Counter(all_words), lambda t: general.get(t, median), textrank(all_words), top)
     n = len(per_section)

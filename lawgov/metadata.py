@@ -9,17 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .cleaning import META_LINE
-
 _HAN_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
-_FIELD_KEYS = {
-    "date": ("发布时间", "时间", "日期"),
-    "source": ("来源",),
-    "editor": ("责任编辑", "编辑"),
+# Field → the labels pages give it in their byline (时间: … 来源: … 编辑: …); shared with lawgov.html.
+FIELD_KEYS = {
+    "date": ("时间", "发布时间", "发布日期", "日期", "发表时间", "更新时间"),
+    "source": ("来源", "稿件来源", "信息来源", "文章来源"),
     "author": ("作者",),
-    "views": ("阅读量", "浏览量", "浏览次数", "点击数", "点击量"),
+    "editor": ("编辑", "责任编辑", "责编"),
+    "views": ("阅读量", "浏览量", "浏览次数", "点击数", "点击量", "阅读", "浏览", "访问量"),
 }
-_ANY_KEY = "|".join(sorted({k for keys in _FIELD_KEYS.values() for k in keys}, key=len, reverse=True))
+_ANY_KEY = "|".join(sorted({k for keys in FIELD_KEYS.values() for k in keys}, key=len, reverse=True))
+# A byline: two labelled fields on one line.
+META_LINE = re.compile(rf"(?:{_ANY_KEY})\s*[:：].*(?:{_ANY_KEY})\s*[:：]")
 _META_FIELD = re.compile(rf"({_ANY_KEY})\s*[:：]\s*(.*?)\s*(?=(?:{_ANY_KEY})\s*[:：]|$)")
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _REPORTER = re.compile(r"^[^。，,]{0,20}?[（(]\s*(?:记者|通讯员)\s*([^（）()]+?)\s*[）)]")
@@ -36,7 +37,7 @@ def meta_fields(lines: list[str]) -> dict[str, str]:
         if META_LINE.search(line):
             found: dict[str, str] = {}
             for key, value in _META_FIELD.findall(line):
-                field = next(f for f, keys in _FIELD_KEYS.items() if key in keys)
+                field = next(f for f, keys in FIELD_KEYS.items() if key in keys)
                 if value and field not in found:
                     found[field] = value
             return found

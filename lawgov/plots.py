@@ -260,13 +260,9 @@ def _keyword_panels(keywords: pd.DataFrame, top: int) -> list[tuple[int | None, 
 
 
 def _entity_counts(entities: pd.DataFrame, type_: str, top: int) -> pd.DataFrame:
-    import pandas as pd
+    from .entities import mention_counts
 
-    df = entities[entities["type"] == type_]
-    names = [_str(n) or _str(m) for n, m in zip(df["normalized"], df["name"], strict=True)]
-    names = [n for n in names if n]
-    counts = pd.Series(names, dtype="object").value_counts(sort=False).rename_axis("name").reset_index(name="n")
-    return counts.sort_values(["n", "name"], ascending=[False, True], kind="stable").head(top)
+    return mention_counts(entities, type_).head(top)
 
 
 # ---------------------------------------------------------------- charts
@@ -478,11 +474,11 @@ def entities_chart(entities: pd.DataFrame, top: int = 15, *, source: str | None 
             _no_data(ax)
             continue
         positions = list(range(len(counts)))
-        bars = ax.barh(positions, list(counts["n"]), color=color, height=0.7)
+        bars = ax.barh(positions, list(counts["mentions"]), color=color, height=0.7)
         ax.bar_label(bars, padding=3, fontsize=8)
-        ax.set_yticks(positions, [_short(n, 16) for n in counts["name"]], fontsize=9)
+        ax.set_yticks(positions, [_short(n, 16) for n in counts["normalized"]], fontsize=9)
         ax.set_ylim(rows - 0.5, -0.5)
-        ax.set_xlim(0, float(counts["n"].max()) * 1.15)
+        ax.set_xlim(0, float(counts["mentions"].max()) * 1.15)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.tick_params(axis="y", length=0)
         ax.set_xlabel("提及次数")

@@ -40,6 +40,7 @@ _ARABIC = r"[0-9０-９]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9０-９]+(
 # are possessive, so a 20 MB run of 万 is read once, not once per character.
 _CHINESE = rf"[{CN_NUMERAL_CHARS}]++"
 _RANGE_SEP = r"[-－—~～至到]"
+_APPROX = _alt(lx.APPROX_INSIDE)
 _BIG = ["大类", "大项", "大"]  # 5大类 (大 intensifies the classifier), 三大平台 (three platforms)
 
 QUANTITY = re.compile(
@@ -48,7 +49,7 @@ QUANTITY = re.compile(
     rf"(?<![0-9０-９.．])(?P<p1>{_ARABIC})[%％](?P<psep>{_RANGE_SEP})(?P<p2>{_ARABIC})(?P<punit>[%％])"
     rf"|(?P<pct>百分之(?P<pctnum>{_CHINESE}|{_ARABIC}))"
     rf"|(?<![0-9０-９.．])(?P<num>{_ARABIC})(?:(?P<sep>{_RANGE_SEP})(?P<num2>{_ARABIC}))?"
-    rf"(?P<ap1>余|多)?(?P<scale>{_alt(lx.SCALE_WORDS)})?(?P<ap2>余|多)?(?P<unit>{_alt([*lx.UNITS, *_BIG])})?"
+    rf"(?P<ap1>{_APPROX})?(?P<scale>{_alt(lx.SCALE_WORDS)})?(?P<ap2>{_APPROX})?(?P<unit>{_alt([*lx.UNITS, *_BIG])})?"
     rf"|(?<![{CN_NUMERAL_CHARS}])(?P<cn>{_CHINESE})(?P<cnunit>{_alt([*lx.CHINESE_NUMERAL_UNITS, *_BIG])})"
     rf"|(?P<round>[百千万])(?P<roundap>余|多)(?P<roundunit>{_alt(lx.CHINESE_NUMERAL_UNITS)}))"
 )

@@ -80,14 +80,19 @@ def _protected_spans(text: str) -> list[tuple[int, int]]:
     return kept
 
 
+def tokens(text: str) -> list[tuple[int, str]]:
+    """``(offset, word)`` for every word of ``text`` (whitespace dropped); see :func:`segment`."""
+    tk = tokenizer()
+    found: list[tuple[int, str]] = []
+    pos = 0
+    for start, end in [*_protected_spans(text), (len(text), len(text))]:
+        found += [(pos + s, w) for w, s, _ in tk.tokenize(text[pos:start])]
+        if end > start:
+            found.append((start, text[start:end]))
+        pos = end
+    return [(s, w) for s, w in found if w.strip()]
+
+
 def segment(text: str) -> list[str]:
     """The words of ``text``: jieba's cut with the governance dictionary, named things kept whole."""
-    tk = tokenizer()
-    words: list[str] = []
-    pos = 0
-    for start, end in _protected_spans(text):
-        words += tk.lcut(text[pos:start])
-        words.append(text[start:end])
-        pos = end
-    words += tk.lcut(text[pos:])
-    return [w for w in words if w.strip()]
+    return [w for _, w in tokens(text)]

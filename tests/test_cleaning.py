@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lawgov import parse
-from lawgov.cleaning import clean_body, dedupe_copies, is_furniture, normalize_punctuation, split_lines
+from lawgov.cleaning import clean_text, dedupe_copies, is_furniture, normalize_punctuation, split_lines
 
 
 @pytest.mark.parametrize(
@@ -70,8 +70,8 @@ def test_split_lines_strips_indentation_of_every_kind() -> None:
     assert split_lines("  第一段\r\n\u3000\u3000第二段\t\n\n\u00a0第三段 \n") == ["第一段", "第二段", "第三段"]
 
 
-def test_clean_body_is_one_blank_line_between_paragraphs() -> None:
-    assert clean_body(["  甲,乙。", "", "丙(丁)。  "]) == "甲，乙。\n\n丙（丁）。"
+def test_clean_text_is_one_blank_line_between_paragraphs() -> None:
+    assert clean_text("  甲,乙。\n\n\n丙(丁)。  ") == "甲，乙。\n\n丙（丁）。"
 
 
 TITLE = "某市持续推进法治政府建设取得新进展新成效新突破"
