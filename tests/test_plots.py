@@ -9,12 +9,8 @@ import warnings
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
-pytest.importorskip("matplotlib")
-pytest.importorskip("pylopdf_fonts_zh_cn")
-
 import pandas as pd
+import pytest
 from matplotlib.figure import Figure
 
 import lawgov
