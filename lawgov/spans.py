@@ -1,4 +1,4 @@
-"""Span sets: does a span overlap any of many spans, in logarithmic time.
+"""Span sets: does a span overlap, or lie inside, any of many spans, in logarithmic time.
 
 Extractors mask what they must not read as data (quoted names, titles, dates); a linear scan of
 the mask for every match would make a long report quadratic.
@@ -10,11 +10,11 @@ import bisect
 
 
 class SpanSet:
-    """Sorted, possibly overlapping ``(start, end)`` spans with an overlap query.
+    """Sorted, possibly overlapping ``(start, end)`` spans with overlap and containment queries.
 
     >>> s = SpanSet([(10, 20), (0, 5)])
-    >>> s.overlaps(4, 6), s.overlaps(5, 10), s.overlaps(19, 30)
-    (True, False, True)
+    >>> s.overlaps(4, 6), s.overlaps(5, 10), s.overlaps(19, 30), s.contains(12, 20), s.contains(18, 22)
+    (True, False, True, True, False)
     """
 
     def __init__(self, spans: list[tuple[int, int]]) -> None:
@@ -30,3 +30,8 @@ class SpanSet:
         """True when some span shares at least one character with ``[start, end)``."""
         i = bisect.bisect_left(self.starts, end) - 1
         return i >= 0 and self.reach[i] > start
+
+    def contains(self, start: int, end: int) -> bool:
+        """True when one span holds all of ``[start, end)``."""
+        i = bisect.bisect_right(self.starts, start) - 1  # spans starting at or before start…
+        return i >= 0 and self.reach[i] >= end  # …the longest-reaching of which covers end

@@ -21,6 +21,7 @@ from . import lexicon as lx
 from .errors import LawgovError
 from .numerals import CN_NUMERAL_CHARS
 from .schema import SCHEMAS
+from .spans import SpanSet
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -160,24 +161,25 @@ def coverage(text: str, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     from .quantities import _NAMES, _numeral_term_pattern
     from .segment import segment
 
-    spans: list[tuple[int, int, str]] = []
+    spans: dict[str, list[tuple[int, int]]] = {"quantity": [], "date": [], "name": [], "ordinal": []}
     for table, label in (("quantities", "quantity"), ("dates", "date"), ("entities", "name")):
         df = tables.get(table)
         if df is not None:
-            spans += [(int(s), int(e), label) for s, e in zip(df["start"], df["end"], strict=True)]
-    spans += [(*m.span(), "name") for m in _NAMES.finditer(text)]
-    spans += [(*span, "ordinal") for span in _heading_numbers(text)]
+            spans[label] += [(int(s), int(e)) for s, e in zip(df["start"], df["end"], strict=True)]
+    spans["name"] += [m.span() for m in _NAMES.finditer(text)]
     terms = _numeral_term_pattern()
     if terms is not None:
-        spans += [(*m.span(), "name") for m in terms.finditer(text)]
-    words = _numeral_words(text, segment)
+        spans["name"] += [m.span() for m in terms.finditer(text)]
+    spans["ordinal"] += _heading_numbers(text)
+    sets = {label: SpanSet(found) for label, found in spans.items()}  # checked in this order
+    words = SpanSet(_numeral_words(text, segment))
     rows = []
     for m in [*_DIGITS.finditer(text), *_NUMERALS.finditer(text)]:
         s, e = m.span()
-        label = next((lab for a, b, lab in spans if a <= s and e <= b), "")
+        label = next((lab for lab, found in sets.items() if found.contains(s, e)), "")
         if not label and (text[s - 1 : s] == "第" or _ORDINAL_AFTER.match(text, e)):
             label = "ordinal"
-        if not label and any(a <= s and e <= b for a, b in words):
+        if not label and words.contains(s, e):
             label = "word"
         rows.append((m.group(0), s, e, label, text[max(0, s - 8) : e + 8]))
     df = pd.DataFrame(rows, columns=["run", "start", "end", "accounted_as", "context"])
