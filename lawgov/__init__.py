@@ -5,8 +5,11 @@
 >>> report.title, report.text
 ('标题一则', '正文，第一句。')
 
-Submodules load on first use (``lawgov.outline`` imports nothing heavy until called), so
-``import lawgov`` stays cheap.
+The package is laid out by stage, each importing only from the ones before it:
+``genre`` (word lists, resources, the seed) → ``source`` (bytes → :class:`Report`) → ``text`` (outline,
+segmentation) → ``extract`` (quantities, dates, entities, keywords → tables) → ``check`` (validation)
+→ ``output`` (files, batches, charts); ``display`` helps notebooks and ``cli`` is the command line.
+The names below load their stage on first use, so ``import lawgov`` stays cheap.
 """
 
 from __future__ import annotations
@@ -14,36 +17,32 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 # Public name → the module that defines it; resolved lazily by __getattr__.
 _EXPORTS = {
     "LawgovError": "errors",
+    "Page": "report",
     "Report": "report",
-    "load": "report",
-    "parse": "report",
-    "Outline": "outline",
-    "extract_quantities": "quantities",
-    "extract_changes": "changes",
-    "extract_dates": "dates",
-    "report_tables": "tables",
-    "extract_entities": "entities",
-    "read_places": "entities",
-    "default_seed": "build",
+    "load": "source.loading",
+    "parse": "source.loading",
+    "Outline": "text.outline",
+    "outline": "text.outline",
+    "extract_quantities": "extract.tables",
+    "extract_changes": "extract.tables",
+    "extract_dates": "extract.tables",
+    "extract_entities": "extract.tables",
+    "extract_keywords": "extract.tables",
+    "keywords": "extract.tables",
+    "segment": "extract.tables",
+    "report_tables": "extract.tables",
+    "read_places": "genre.places",
+    "default_seed": "genre.seed",
+    "validate": "check.validate",
+    "build": "output.build",
 }
 
-__all__ = [
-    "LawgovError", "Outline", "Report", "default_seed", "extract_changes", "extract_dates", "extract_entities",
-    "extract_quantities", "keywords", "load", "outline", "parse", "read_places", "report_tables", "segment",
-    "validate",
-]  # fmt: skip
-
-# These functions share their name with their module; bind them now (the modules import nothing
-# heavy), or a later ``import lawgov.outline`` would leave the module where the function should be.
-from .keywords import keywords  # noqa: E402
-from .outline import outline  # noqa: E402
-from .segment import segment  # noqa: E402
-from .validate import validate  # noqa: E402
+__all__ = sorted(_EXPORTS)
 
 
 def __getattr__(name: str) -> Any:

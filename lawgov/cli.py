@@ -1,4 +1,4 @@
-"""The ``lawgov`` command line.
+"""The ``lawgov`` command line: it parses the arguments and dispatches to the library; nothing else.
 
 Bad input gives a one-line message naming the file and the problem, never a traceback (unless
 ``--debug``); in a batch the other reports still complete. Exit status: 0 all went well, 1 some
@@ -9,17 +9,12 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
-import os
 import sys
-from decimal import Decimal
-from pathlib import Path, PurePosixPath
-from typing import Any
+from pathlib import Path
 
 from . import __version__
 from .errors import LawgovError
-
-TABLE_NAMES = ("quantities", "changes", "dates", "entities", "outline", "keywords")
+from .schema import TABLES
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -46,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
         description="One table for all the reports given, with a 'report' column first.",
     )
     extract.add_argument("sources", nargs="+", metavar="SOURCE", help="report files or folders (searched recursively)")
-    extract.add_argument("--table", choices=TABLE_NAMES, default="quantities", help="which table (default: quantities)")
+    extract.add_argument("--table", choices=TABLES, default="quantities", help="which table (default: quantities)")
     extract.add_argument("--format", choices=("csv", "json"), default="csv", help="output format (default: csv)")
     extract.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
     _jobs(extract)
@@ -88,8 +83,9 @@ def _error(message: str) -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .batch import discover
-    from .build import build
+    from .genre.vocabulary import vocabulary
+    from .output.batch import build_many, discover
+    from .output.build import build
 
     if not args.sources:
         written = build(out=args.out, figures=args.figures)
@@ -102,173 +98,35 @@ def _build(args: argparse.Namespace) -> int:
         written = build(sources[0].path, args.out, figures=args.figures)
         print(f"lawgov: wrote {len(written)} files to {args.out}", file=sys.stderr)
         return 1 if errors else 0
-    failed = _build_many(sources, Path(args.out), args)
+    out = Path(args.out)
+    failed = build_many(
+        sources, out, vocab=vocabulary(), figures=args.figures, jobs=args.jobs, debug=args.debug, on_error=_error
+    )
+    print(f"lawgov: {len(sources) - failed} reports written to {out}, {failed} failed", file=sys.stderr)
     return 1 if errors or failed or not sources else 0
 
 
-def _report_folder(source_id: str) -> str:
-    """The output folder of a report: its id without the file suffix (a/b/x.html → a/b/x)."""
-    path = PurePosixPath(source_id)
-    return str(path.with_suffix("")) if path.suffix else str(path)
-
-
-def _build_task(figures: bool, source: Any) -> dict[str, str | bytes]:
-    from .build import report_files
-
-    return report_files(source.path, figures)
-
-
-def _build_many(sources: list, out: Path, args: argparse.Namespace) -> int:
-    """Build every report into its own folder and every table for all of them; return how many failed."""
-    from functools import partial
-
-    import pandas as pd
-
-    from .batch import Progress, run
-    from .build import write_files
-    from .files import write_atomic
-
-    progress = Progress(len(sources))
-    combined = _CombinedTables(out)
-    index, failed = [], 0
-    try:
-        for outcome in run(partial(_build_task, args.figures), sources, args.jobs, args.debug):
-            sid = outcome.source.id
-            if outcome.error:
-                failed += 1
-                _error(outcome.error)
-                index.append((sid, "", "error", outcome.error))
-            else:
-                folder = _report_folder(sid)
-                write_files(outcome.result, out / folder)
-                combined.add(sid, outcome.result)
-                index.append((sid, folder, "ok", ""))
-            progress.step(sid)
-        progress.close()
-        combined.commit()
-    finally:
-        combined.discard()
-    table = pd.DataFrame(index, columns=["report", "folder", "status", "message"])
-    write_atomic(out / "reports.csv", table.to_csv(index=False, lineterminator="\n"))
-    print(f"lawgov: {len(sources) - failed} reports written to {out}, {failed} failed", file=sys.stderr)
-    return failed
-
-
-class _CombinedTables:
-    """Tables of all reports with a 'report' column, streamed to temporary files and renamed at the end."""
-
-    def __init__(self, out: Path) -> None:
-        self.out = out
-        self.files: dict[str, tuple[Path, Any]] = {}
-
-    def add(self, report: str, files: dict[str, str | bytes]) -> None:
-        import csv
-
-        for name in TABLE_NAMES:
-            text = files.get(f"{name}.csv")
-            if not isinstance(text, str):
-                continue
-            header, _, body = text.partition("\n")
-            if name not in self.files:
-                self.out.mkdir(parents=True, exist_ok=True)
-                tmp = self.out / f".{name}.csv.tmp"
-                handle = open(tmp, "w", encoding="utf-8", newline="")
-                handle.write("report," + header + "\n")
-                self.files[name] = (tmp, handle)
-            handle = self.files[name][1]
-            quoted = io.StringIO()
-            csv.writer(quoted, lineterminator="").writerow([report])
-            prefix = quoted.getvalue() + ","
-            for line in _csv_records(body):
-                handle.write(prefix + line + "\n")
-
-    def commit(self) -> None:
-        for name, (tmp, handle) in self.files.items():
-            handle.close()
-            os.replace(tmp, self.out / f"{name}.csv")
-        self.files = {}
-
-    def discard(self) -> None:
-        for tmp, handle in self.files.values():
-            handle.close()
-            tmp.unlink(missing_ok=True)
-        self.files = {}
-
-
-def _csv_records(body: str) -> list[str]:
-    """The records of CSV text without its header, each as one string (quoted newlines stay inside)."""
-    import csv
-
-    records, out = csv.reader(io.StringIO(body)), []
-    for row in records:
-        buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="").writerow(row)
-        out.append(buffer.getvalue())
-    return out
-
-
-def _table_task(table: str, source: Any) -> Any:
-    from .report import load
-    from .tables import report_tables
-
-    df = report_tables(load(source.path), [table])[table]
-    df.insert(0, "report", source.id)
-    return df
-
-
 def _extract(args: argparse.Namespace) -> int:
-    from functools import partial
-
-    from .batch import Progress, discover, run
+    from .genre.vocabulary import vocabulary
+    from .output.batch import discover, extract_many
 
     sources, errors = discover(args.sources)
     for error in errors:
         _error(str(error))
     sink = io.StringIO() if args.output else sys.stdout
-    progress = Progress(len(sources))
-    failed, first = 0, True
-    if args.format == "json":
-        sink.write("[")
-    for outcome in run(partial(_table_task, args.table), sources, args.jobs, args.debug):
-        if outcome.error:
-            failed += 1
-            _error(outcome.error)
-        else:
-            df = outcome.result
-            if args.format == "csv":
-                sink.write(df.to_csv(index=False, header=first, lineterminator="\n"))
-                first = False
-            else:
-                for record in df.to_dict("records"):
-                    sink.write(("\n" if first else ",\n") + json.dumps(record, ensure_ascii=False, default=_json_value))
-                    first = False
-        progress.step(outcome.source.id)
-    progress.close()
-    if args.format == "json":
-        sink.write("\n]\n" if not first else "]\n")
+    failed = extract_many(
+        sources, args.table, sink, vocab=vocabulary(), format=args.format, jobs=args.jobs, debug=args.debug,
+        on_error=_error,
+    )  # fmt: skip
     if args.output and failed < len(sources):  # nothing extracted: leave the previous file as it was
-        from .files import write_atomic
+        from .output.files import write_atomic
 
         write_atomic(args.output, sink.getvalue())
     return 1 if failed or errors or not sources else 0
 
 
-def _json_value(value: Any) -> Any:
-    """Decimals as JSON numbers when a float holds them exactly, else as strings; missing as null."""
-    if isinstance(value, Decimal):
-        if value == value.to_integral_value() and abs(value) < 2**53:
-            return int(value)
-        as_float = float(value)
-        return as_float if Decimal(repr(as_float)) == value else str(value)
-    if value is None or value != value:
-        return None
-    if hasattr(value, "item"):
-        return value.item()
-    return str(value)
-
-
 def _validate(folder: str) -> int:
-    from .validate import validate
+    from .check.validate import validate
 
     checks = validate(folder)
     for row in checks.itertuples():

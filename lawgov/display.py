@@ -31,8 +31,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
 
-    from .outline import Outline
-    from .report import Report
+    from .text.outline import Outline
 
 #: The pandas display options the notebooks use: aligned Chinese columns, room for wide tables. With
 #: ``east_asian_width`` pandas measures ``max_colwidth`` in display columns (a Chinese character is two)
@@ -268,7 +267,7 @@ def show(fig: Figure, *, close: bool = True) -> Chart:
     text, the chart's size and titles (no ``<Figure size …>`` repr). The figure is cleared afterwards
     unless ``close`` is false.
     """
-    from .plots import figure_png
+    from .output.plots import figure_png
 
     try:
         png = figure_png(fig)
@@ -279,27 +278,14 @@ def show(fig: Figure, *, close: bool = True) -> Chart:
     return chart
 
 
-def source_note(report: Report) -> str:
-    """The source note ``lawgov build`` puts under every chart: 重庆法治报《title》."""
-    return f"{report.source or report.site or report.name or ''}《{report.title or report.name or ''}》"
-
-
 def charts(tables: dict[str, pd.DataFrame], source: str | None = None) -> list[Chart]:
-    """Every chart of :data:`lawgov.plots.CHARTS` that has something to draw, as :class:`Chart` objects.
+    """Every chart of :func:`lawgov.output.plots.drawable` as :class:`Chart` objects, in the order of ``lawgov build``.
 
-    The same selection as :func:`lawgov.plots.render_figures` (a report without changes gets no
-    changes chart), in the same order.
+    ``source`` is the source note (:meth:`lawgov.Report.source_note`).
     """
-    from .plots import CHARTS
+    from .output.plots import drawable
 
-    def present(name: str) -> bool:
-        return tables.get(name) is not None and len(tables[name]) > 0
-
-    return [
-        show(draw(tables, source or ""))
-        for _name, needs, has_data, draw in CHARTS
-        if all(present(n) for n in needs) and has_data(tables)
-    ]
+    return [show(draw(tables, source or "")) for _name, draw in drawable(tables)]
 
 
 # ---------------------------------------------------------------- tables for reading
@@ -379,7 +365,7 @@ def keywords_by_section(keywords: pd.DataFrame, doc: Outline | None = None, top:
 
 
 def top_entities(entities: pd.DataFrame, type_: str | None = None, top: int = 10) -> pd.DataFrame:
-    """The ``top`` most mentioned entities (see :func:`lawgov.entities.mention_counts`)."""
-    from .entities import mention_counts
+    """The ``top`` most mentioned entities (see :func:`lawgov.output.selections.mention_counts`)."""
+    from .output.selections import mention_counts
 
     return mention_counts(entities, type_).head(top)

@@ -1,19 +1,42 @@
-"""The :class:`Report` record and the two ways to get one: :func:`load` a file, :func:`parse` content.
+"""The two records a report passes through before extraction: a :class:`Page` and a :class:`Report`.
 
-bytes → text (:mod:`lawgov.reading`) → lines without site furniture and repeated copies
-(:mod:`lawgov.cleaning`) → metadata (:mod:`lawgov.metadata`) and the clean body.
+A reader (:mod:`lawgov.source.plain` for text files, :mod:`lawgov.source.html` for web pages) turns
+bytes into a :class:`Page`: the article's paragraphs after cleanup and the byline fields as the page
+writes them. One builder (:func:`lawgov.source.loading.to_report`) turns any page into a
+:class:`Report`, interpreting those fields once (dates, view counts, names).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
-from . import cleaning, html, metadata
-from .errors import LawgovError
-from .reading import decode
+# Byline fields a reader may find, as the page writes them: date, source, editor, author, reporter, views.
+BYLINE_FIELDS = ("date", "source", "editor", "author", "reporter", "views")
+
+
+@dataclass(frozen=True)
+class Page:
+    """What a reader found on a page: the article (one copy, no site furniture, punctuation normalised)
+    and what the page says about it.
+
+    ``title`` is the headline when the page marks it (an HTML page's ``<title>``/``<h1>``); a text page
+    leaves it ``None`` and the builder takes the first paragraph when it reads as a headline.
+    ``byline`` maps the fields of :data:`BYLINE_FIELDS` the page gives to their text as written
+    (``{"date": "2021-11-26", "editor": "万 先觉"}``). ``furniture`` is every line removed as site furniture.
+    """
+
+    paragraphs: tuple[str, ...]
+    title: str | None = None
+    byline: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    site: str | None = None
+    name: str | None = None
+    encoding: str | None = None
+    copies: int = 1
+    copies_identical: bool = True
+    furniture: tuple[str, ...] = field(default=(), repr=False)
 
 
 @dataclass(frozen=True)
@@ -57,67 +80,6 @@ class Report:
             "characters": len(self.text),
         }
 
-
-def load(path: str | os.PathLike[str]) -> Report:
-    """Read a report file in any common encoding.
-
-    Raises :class:`LawgovError` naming the file for a missing, unreadable, empty, binary or
-    non-Chinese file.
-    """
-    p = Path(path)
-    name = str(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise LawgovError("no such file", name) from None
-    except IsADirectoryError:
-        raise LawgovError("is a folder, not a file", name) from None
-    except OSError as exc:
-        raise LawgovError(f"cannot read: {exc.strerror or exc}", name) from None
-    return replace(parse(data, name=name), name=p.name)
-
-
-def parse(content: str | bytes, name: str | None = None) -> Report:
-    """Build a :class:`Report` from a page already in memory (``str``, or ``bytes`` in any common encoding).
-
-    Plain text and HTML pages are both accepted: a page's article and metadata are found by
-    :mod:`lawgov.html` and then cleaned like a text file.
-
-    >>> r = parse("标题一则\\n\\n时间: 2021-11-26 来源: 某报\\n\\n  本网讯(记者 张三)今天,会议召开。")
-    >>> r.title, r.date, r.source, r.reporter, r.text
-    ('标题一则', datetime.date(2021, 11, 26), '某报', '张三', '本网讯（记者 张三）今天，会议召开。')
-    """
-    if isinstance(content, bytes):
-        text, encoding = decode(content, name, declared=html.declared_charset(content))
-    else:
-        text, encoding = decode(content.encode("utf-8", "surrogatepass"), name)[0], None
-    if html.looks_like_html(text):
-        text = html.page_text(text, name)
-    return _from_text(text, name, encoding)
-
-
-def _from_text(text: str, name: str | None, encoding: str | None) -> Report:
-    lines = cleaning.split_lines(text)
-    fields = metadata.meta_fields(lines[:10])
-    cleaned = cleaning.clean(text)
-    kept = cleaned.paragraphs
-    title = None
-    if len(kept) > 1 and metadata.looks_like_title(kept[0]):
-        title, kept = kept[0], kept[1:]
-    body = cleaning.join_paragraphs(kept)
-    return Report(
-        text=body,
-        title=title,
-        date=metadata.parse_date(fields.get("date")),
-        source=fields.get("source"),
-        site=metadata.site(cleaned.furniture),
-        editor=metadata.join_name(fields.get("editor")),
-        author=metadata.join_name(fields.get("author")),
-        reporter=metadata.reporter(kept[0] if kept else ""),
-        views=metadata.parse_int(fields.get("views")),
-        name=name,
-        encoding=encoding,
-        copies=cleaned.copies,
-        copies_identical=cleaned.identical,
-        furniture=cleaned.furniture,
-    )
+    def source_note(self) -> str:
+        """Where a chart's figures come from: the newspaper or site, and the title (重庆法治报《title》)."""
+        return f"{self.source or self.site or self.name or ''}《{self.title or self.name or ''}》"

@@ -1,12 +1,23 @@
-"""Table schemas of the datasets lawgov writes, in Frictionless Table Schema form.
+"""The table contract: every table lawgov writes, its columns, types, constraints and descriptions, once.
 
-The same dictionaries describe ``data/datapackage.json`` and drive validation, so the documented
-schema and the enforced one cannot drift apart.
+The schemas are Frictionless Table Schemas. The same dictionaries describe ``data/datapackage.json``,
+drive validation (:mod:`lawgov.check.validate`) and build every DataFrame (:func:`frame`), so the
+documented tables, the checked ones and the ones in memory cannot drift apart.
+
+>>> columns("changes")[:6]
+['id', 'section', 'paragraph', 'raw', 'start', 'end']
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+#: The tables of one report, in the order they are written and listed in ``datapackage.json``.
+TABLES = ("outline", "quantities", "changes", "dates", "entities", "keywords")
 
 LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0"}
 
@@ -34,7 +45,8 @@ ID = {"name": "id", "type": "integer", "description": "Row number in reading ord
       "constraints": {"required": True, "unique": True, "minimum": 1}}  # fmt: skip
 RAW = {"name": "raw", "type": "string", "description": "The exact text: clean_text[start:end] == raw.",
        "constraints": {"required": True}}  # fmt: skip
-# The columns every extracted table starts with: its row, where it sits, and its text.
+# The columns every extracted table of spans starts with: its row, where it sits in the outline
+# (added by :func:`lawgov.extract.tables.placed`), and its text.
 PLACED = [ID, SECTION, PARAGRAPH, RAW, START, END]
 KINDS = ["count", "money", "percent", "percentage_points", "multiple", "area", "weight", "length", "volume", "energy",
          "duration"]  # fmt: skip
@@ -254,3 +266,38 @@ def resource(name: str, rows: int) -> dict[str, Any]:
         "rows": rows,
         "schema": body,
     }
+
+
+def columns(name: str) -> list[str]:
+    """The column names of table ``name``, in order."""
+    return [f["name"] for f in SCHEMAS[name]["fields"]]
+
+
+def dtypes(name: str) -> dict[str, str]:
+    """pandas dtypes the schema fixes: integers (``Int64`` where a cell may be empty) and booleans.
+
+    Numbers stay as Python objects (exact ``Decimal`` values) and strings as pandas' text dtype.
+    """
+    out = {}
+    for f in SCHEMAS[name]["fields"]:
+        required = f.get("constraints", {}).get("required", False)
+        if f["type"] == "integer":
+            out[f["name"]] = "int64" if required else "Int64"
+        elif f["type"] == "boolean":
+            out[f["name"]] = "bool"
+    return out
+
+
+def frame(name: str, rows: Iterable[Mapping[str, Any] | tuple]) -> pd.DataFrame:
+    """Table ``name`` as a DataFrame with its declared columns and dtypes, from dicts or tuples in column order.
+
+    This is the one place a table's DataFrame is made.
+
+    >>> frame("dates", [(1, 0, 0, "11月1日", 0, 5, "2021-11-01", "day", True)]).dtypes["section"]
+    Int64Dtype()
+    """
+    import pandas as pd
+
+    names = columns(name)
+    records = [tuple(r[c] for c in names) if isinstance(r, Mapping) else r for r in rows]
+    return pd.DataFrame(records, columns=names).astype(dtypes(name))

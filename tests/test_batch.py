@@ -14,8 +14,9 @@ import sys
 import pandas as pd
 import pytest
 
-from lawgov.batch import Progress, discover
-from lawgov.cli import TABLE_NAMES, main
+from lawgov.cli import main
+from lawgov.output.batch import Progress, discover
+from lawgov.schema import TABLES as TABLE_NAMES
 
 from .conftest import ROOT, SEED
 

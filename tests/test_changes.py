@@ -6,7 +6,11 @@ from decimal import Decimal
 
 import pytest
 
-from lawgov.changes import find_changes
+from lawgov.extract.changes import find_changes
+from lawgov.extract.quantities import find_quantities
+from lawgov.genre.vocabulary import vocabulary
+
+VOCAB = vocabulary()
 
 
 @pytest.mark.parametrize(
@@ -20,7 +24,7 @@ from lawgov.changes import find_changes
     ],
 )
 def test_changes(text, measure, start, end, direction, percent) -> None:
-    (c,) = find_changes(text)
+    (c,) = find_changes(text, find_quantities(text, vocab=VOCAB))
     assert (c.measure, c.from_value, c.to_value, c.direction) == (measure, Decimal(start), Decimal(end), direction)
     assert c.percent_change == Decimal(percent)
     assert c.absolute_change == Decimal(end) - Decimal(start)
@@ -28,4 +32,5 @@ def test_changes(text, measure, start, end, direction, percent) -> None:
 
 
 def test_two_numbers_in_different_clauses_are_no_change() -> None:
-    assert find_changes("由市政府牵头办理12件，其中提高到6件。") == []
+    text = "由市政府牵头办理12件，其中提高到6件。"
+    assert find_changes(text, find_quantities(text, vocab=VOCAB)) == []

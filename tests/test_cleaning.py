@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lawgov import parse
-from lawgov.cleaning import clean_text, dedupe_copies, is_furniture, normalize_punctuation, split_lines
+from lawgov.source.cleaning import clean_text, dedupe_copies, is_furniture, normalize_punctuation, split_lines
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from lawgov.dates import find_dates
+from lawgov.extract.dates import find_dates
 
 REPORT_DATE = dt.date(2021, 11, 26)
 

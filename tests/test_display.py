@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 import lawgov
-from lawgov import display, plots
+from lawgov import display
+from lawgov.output import plots
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -130,7 +131,7 @@ def test_charts_draw_only_what_has_data(seed_tables) -> None:
 
 
 def test_source_note_names_the_paper_and_the_title(seed_report) -> None:
-    assert display.source_note(seed_report) == f"重庆法治报《{seed_report.title}》"
+    assert seed_report.source_note() == f"重庆法治报《{seed_report.title}》"
 
 
 def test_sections_of_the_seed(seed_report) -> None:

@@ -3,17 +3,17 @@ hand-annotated gold list of the seed."""
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from lawgov import extract_entities
-from lawgov.entities import document_kind, find_entities, read_places
-
-from .conftest import GOLD
+from lawgov.extract.entities import document_kind, find_entities
+from lawgov.genre.places import read_places
+from lawgov.genre.seed import seed_gold as read_seed_gold
+from lawgov.genre.vocabulary import vocabulary
 
 
 def kinds(text: str, type_: str) -> list[tuple[str, str]]:
-    return [(e.name, e.normalized) for e in find_entities(text) if e.type == type_]
+    return [(e.name, e.normalized) for e in find_entities(text, vocabulary()) if e.type == type_]
 
 
 @pytest.mark.parametrize(
@@ -79,7 +79,7 @@ def test_document_kinds(title: str, before: str, kind: str) -> None:
 
 def test_nested_titles_and_programmes() -> None:
     text = "关于《某市人大常委会对〈某市政府工作报告〉的审议意见》，推广“渝快办”，“两头跑”要避免，出台“八五”普法规划，推进跨省通办和“跨省通办”。"
-    found = find_entities(text)
+    found = find_entities(text, vocabulary())
     laws = [e.name for e in found if e.type == "law"]
     assert laws == ["某市人大常委会对〈某市政府工作报告〉的审议意见"]
     assert [e.name for e in found if e.type == "programme"] == ["渝快办", "八五", "跨省通办", "跨省通办"]
@@ -96,13 +96,13 @@ def nth(text: str, name: str, n: int) -> int:
 
 @pytest.fixture(scope="module")
 def seed_gold(seed_report):
-    gold = pd.read_csv(GOLD / "seed_entities.csv", dtype=str, keep_default_na=False)
+    gold = read_seed_gold("entities")
     text = seed_report.text
     spans = {}
     for type_, name, normalized, occurrence in gold.values:
         start = nth(text, name, int(occurrence))
         spans[(type_, start, start + len(name))] = normalized
-    found = {(e.type, e.start, e.end): e for e in find_entities(text)}
+    found = {(e.type, e.start, e.end): e for e in find_entities(text, vocabulary())}
     return spans, found
 
 
@@ -143,5 +143,5 @@ def test_seed_places_normalised(seed_gold) -> None:
     ],
 )
 def test_body_kinds(text: str, subtype: str) -> None:
-    (body,) = [e for e in find_entities(text) if e.type == "body"]
+    (body,) = [e for e in find_entities(text, vocabulary()) if e.type == "body"]
     assert body.subtype == subtype

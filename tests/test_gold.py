@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 
 from lawgov import extract_changes, extract_dates, extract_quantities
-from lawgov.evaluation import differences, gold_spans, score
+from lawgov.check.evaluation import differences, gold_spans, score
+from lawgov.genre.seed import seed_gold
 
 from .conftest import GOLD
 
@@ -22,8 +23,8 @@ def read(name: str) -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def seed_scores(seed_report):
-    gold = gold_spans(seed_report.text, read("seed_quantities.csv"))
-    predicted = extract_quantities(seed_report.text, seed_report.date)
+    gold = gold_spans(seed_report.text, seed_gold("quantities"))
+    predicted = extract_quantities(seed_report)
     return score(predicted, gold), differences(predicted, gold)
 
 
@@ -44,8 +45,8 @@ def test_seed_measure_agreement(seed_scores) -> None:
 
 
 def test_seed_changes(seed_report) -> None:
-    gold = gold_spans(seed_report.text, read("seed_changes.csv"))
-    found = extract_changes(seed_report.text, seed_report.date)
+    gold = gold_spans(seed_report.text, seed_gold("changes"))
+    found = extract_changes(seed_report)
     assert list(zip(found["start"], found["end"], strict=True)) == list(zip(gold["start"], gold["end"], strict=True))
     assert [str(v) for v in found["from_value"]] == gold["from_value"].tolist()
     assert [str(v) for v in found["to_value"]] == gold["to_value"].tolist()
@@ -53,15 +54,15 @@ def test_seed_changes(seed_report) -> None:
 
 
 def test_seed_dates(seed_report) -> None:
-    gold = gold_spans(seed_report.text, read("seed_dates.csv"))
-    found = extract_dates(seed_report.text, seed_report.date)
+    gold = gold_spans(seed_report.text, seed_gold("dates"))
+    found = extract_dates(seed_report)
     columns = ["raw", "start", "iso", "precision"]
     assert found[columns].values.tolist() == gold[columns].values.tolist()
 
 
 def test_no_date_or_ordinal_in_quantities(seed_report) -> None:
-    q = extract_quantities(seed_report.text, seed_report.date)
-    dates = extract_dates(seed_report.text, seed_report.date)
+    q = extract_quantities(seed_report)
+    dates = extract_dates(seed_report)
     spans = list(zip(dates["start"], dates["end"], strict=True))
     assert not any(s < de and ds < e for s, e in zip(q["start"], q["end"], strict=True) for ds, de in spans)
     assert not any(seed_report.text[s - 1] == "第" for s in q["start"])

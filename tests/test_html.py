@@ -18,9 +18,10 @@ import pytest
 
 import lawgov
 from lawgov.errors import LawgovError
-from lawgov.html import declared_charset, looks_like_html, page_text
-from lawgov.reading import decode
-from lawgov.report import Report, _from_text
+from lawgov.report import Report
+from lawgov.source.html import read_html_page
+from lawgov.source.loading import read_page, to_report
+from lawgov.source.reading import declared_charset, decode, looks_like_html
 
 from .conftest import ROOT, SEED
 
@@ -63,14 +64,14 @@ def seed() -> Report:
     return lawgov.load(SEED)
 
 
-def read_page(name: str) -> str:
+def page_html(name: str) -> str:
     data = (PAGES / name).read_bytes()
     return data.decode(declared_charset(data) or "utf-8")
 
 
 def report_of(html: str, name: str = "page.html") -> Report:
-    """What ``lawgov.parse`` does with an HTML page: render it as text, then run the text pipeline."""
-    return _from_text(page_text(html, name), name, None)
+    """What ``lawgov.parse`` does with an HTML page: read its Page, then build the Report."""
+    return to_report(read_html_page(html, name))
 
 
 def fields(report: Report) -> dict[str, object]:
@@ -84,13 +85,13 @@ def swap(html: str, old: str, new: str) -> str:
 
 @pytest.mark.parametrize("page", sorted(EXPECTED))
 def test_page_gives_the_seed_text(seed: Report, page: str) -> None:
-    report = report_of(read_page(page), page)
+    report = report_of(page_html(page), page)
     assert report.text == seed.text
 
 
 @pytest.mark.parametrize("page", sorted(EXPECTED))
 def test_page_gives_the_metadata_it_shows(seed: Report, page: str) -> None:
-    report = report_of(read_page(page), page)
+    report = report_of(page_html(page), page)
     assert fields(report) == EXPECTED[page]
     shown = {f: v for f, v in EXPECTED[page].items() if v is not None}
     assert shown == {f: getattr(seed, f) for f in shown}
@@ -98,27 +99,27 @@ def test_page_gives_the_metadata_it_shows(seed: Report, page: str) -> None:
 
 @pytest.mark.parametrize("page", sorted(EXPECTED))
 def test_sidebar_headlines_stay_out(seed: Report, page: str) -> None:
-    html = read_page(page)
+    html = page_html(page)
     assert any(h in html for h in SIDEBAR) or page == "gov_meta.html"
-    text = page_text(html, page)
-    report = _from_text(text, page, None)
+    page_record = read_html_page(html, page)
+    report = to_report(page_record)
     for headline in SIDEBAR:
-        assert headline not in text
+        assert not any(headline in p for p in page_record.paragraphs)
     for number in SIDEBAR_NUMBERS:
         assert number not in seed.text  # so its absence below means something
         assert number not in report.text
 
 
-def test_rendered_layout_is_the_seed_layout() -> None:
-    text = page_text(read_page("portal.html"), "portal.html")
-    blocks = text.strip("\n").split("\n\n")
-    assert blocks[0] == TITLE.replace("，", ",")  # as the page writes it; the pipeline normalises
-    assert blocks[1] == "时间: 2021-11-26 来源: 重庆法治报 编辑: 万 先觉 阅读量: 15215"
-    assert blocks[2].startswith("本网讯(记者 唐孝忠)")
-    assert blocks[3:5] == ["深化“放管服”改革", "职能履行更加精准有效"]
-    assert all(block and "\n" not in block for block in blocks)
-    assert "Copyright 2020 © 重庆长安网 中共重庆市委政法委员会 主办 重庆法治报社 承办" in blocks
-    assert "渝公网安备50011202500163号 渝ICP备15010797号 电话 023-88196826" in blocks
+def test_the_page_record_holds_the_byline_as_written() -> None:
+    page = read_html_page(page_html("portal.html"), "portal.html")
+    assert page.title == TITLE  # punctuation normalised like the body
+    assert dict(page.byline) == {"date": "2021-11-26", "source": "重庆法治报", "editor": "万 先觉", "views": "15215"}
+    assert page.site == "重庆长安网"
+    assert page.paragraphs[0].startswith("本网讯（记者 唐孝忠）")
+    assert page.paragraphs[1:3] == ("深化“放管服”改革", "职能履行更加精准有效")
+    assert all(p and "\n" not in p for p in page.paragraphs)
+    assert "Copyright 2020 © 重庆长安网 中共重庆市委政法委员会 主办 重庆法治报社 承办" in page.furniture
+    assert "渝公网安备50011202500163号 渝ICP备15010797号 电话 023-88196826" in page.furniture
 
 
 def test_gbk_page_is_gbk_bytes_and_decodes_either_way() -> None:
@@ -129,17 +130,17 @@ def test_gbk_page_is_gbk_bytes_and_decodes_either_way() -> None:
     text, encoding = decode(data, "portal_gbk.html")
     assert encoding == "gb18030"
     assert looks_like_html(text)
-    assert text == read_page("portal_gbk.html")
+    assert text == page_html("portal_gbk.html")
 
 
 @pytest.mark.parametrize("page", sorted(EXPECTED))
-def test_the_way_parse_will_run_it(seed: Report, page: str) -> None:
-    # lawgov.report.parse: bytes → lawgov.reading.decode → looks_like_html → page_text → _from_text
-    text, encoding = decode((PAGES / page).read_bytes(), page)
-    assert looks_like_html(text)
-    report = _from_text(page_text(text, page), page, encoding)
+def test_the_way_parse_runs_it(seed: Report, page: str) -> None:
+    # lawgov.parse: bytes → decode → looks_like_html → read_html_page → to_report
+    report = lawgov.parse((PAGES / page).read_bytes(), page)
     assert report.text == seed.text
     assert fields(report) == EXPECTED[page]
+    data = (PAGES / page).read_bytes()
+    assert report.encoding == read_page(data, page).encoding == decode(data, page, declared_charset(data))[1]
 
 
 @pytest.mark.parametrize("page", sorted(EXPECTED))
@@ -256,7 +257,7 @@ VARIANTS = {
 
 @pytest.mark.parametrize("variant", list(VARIANTS), ids=lambda v: v.__name__)
 def test_layout_variants_give_the_seed_text(seed: Report, variant) -> None:
-    report = report_of(variant(read_page("portal.html")))
+    report = report_of(variant(page_html("portal.html")))
     assert report.text == seed.text
     assert fields(report) == VARIANTS[variant]
 
@@ -280,7 +281,7 @@ GOV_VARIANTS = {
 
 @pytest.mark.parametrize("name", list(GOV_VARIANTS))
 def test_gov_page_meta_variants(seed: Report, name: str) -> None:
-    html = read_page("gov_meta.html")
+    html = page_html("gov_meta.html")
     swaps, changed = GOV_VARIANTS[name]
     for old, new in swaps:
         html = swap(html, old, new)
@@ -316,7 +317,7 @@ NO_ARTICLE = {
 @pytest.mark.parametrize("html", list(NO_ARTICLE.values()), ids=list(NO_ARTICLE))
 def test_page_without_article_is_an_error_naming_the_file(html: str) -> None:
     with pytest.raises(LawgovError, match="no article text found in the HTML page") as info:
-        page_text(html, "empty.html")
+        read_html_page(html, "empty.html")
     assert info.value.name == "empty.html"
     assert str(info.value).startswith("empty.html: ")
 
@@ -324,11 +325,11 @@ def test_page_without_article_is_an_error_naming_the_file(html: str) -> None:
 def test_portal_without_its_article_is_an_error() -> None:
     # trafilatura falls back to the whole page (menus, sidebar headlines): that is not an article
     html = re.sub(
-        r'<div class="article">.*?<div class="right-box', '<div class="right-box', read_page("portal.html"), flags=re.S
+        r'<div class="article">.*?<div class="right-box', '<div class="right-box', page_html("portal.html"), flags=re.S
     )
     assert "本网讯" not in html and "今年查处案件120件" in html
     with pytest.raises(LawgovError, match="no article text found"):
-        page_text(html, "portal-stub.html")
+        read_html_page(html, "portal-stub.html")
 
 
 LOOKS_LIKE_HTML = [
@@ -391,10 +392,10 @@ def test_declared_charset_decodes_the_gbk_page() -> None:
 
 @pytest.mark.parametrize("page", sorted(EXPECTED))
 def test_nothing_printed(capfd, page: str) -> None:
-    page_text(read_page(page), page)
+    read_html_page(page_html(page), page)
     for html in NO_ARTICLE.values():
         with pytest.raises(LawgovError):
-            page_text(html, "empty.html")
+            read_html_page(html, "empty.html")
     out, err = capfd.readouterr()
     assert (out, err) == ("", "")
 
@@ -404,10 +405,10 @@ def test_nothing_printed_without_pytest_logging() -> None:
     # The empty page makes trafilatura log "discarding data" at WARNING; unconfigured, that goes nowhere.
     page = str(PAGES / "portal.html")
     code = (
-        "import pathlib, lawgov, lawgov.html as h\n"
-        f"h.page_text(pathlib.Path({page!r}).read_text(encoding='utf-8'), 'p.html')\n"
+        "import pathlib, lawgov, lawgov.source.html as h\n"
+        f"h.read_html_page(pathlib.Path({page!r}).read_text(encoding='utf-8'), 'p.html')\n"
         "try:\n"
-        f"    h.page_text({NO_ARTICLE['empty body']!r}, 'e.html')\n"
+        f"    h.read_html_page({NO_ARTICLE['empty body']!r}, 'e.html')\n"
         "    raise SystemExit('no error')\n"
         "except lawgov.LawgovError:\n"
         "    pass\n"
@@ -417,6 +418,6 @@ def test_nothing_printed_without_pytest_logging() -> None:
 
 
 def test_import_does_not_load_trafilatura() -> None:
-    code = "import sys, lawgov.html; print(sorted(m for m in ('trafilatura', 'lxml', 'htmldate') if m in sys.modules))"
+    code = "import sys, lawgov.source.html; print(sorted(m for m in ('trafilatura', 'lxml', 'htmldate') if m in sys.modules))"
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert run.stdout.strip() == "[]"

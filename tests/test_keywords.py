@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lawgov import keywords
-from lawgov.keywords import terms, textrank
+from lawgov.extract.keywords import textrank
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +40,13 @@ def test_table_shape(seed_keywords) -> None:
     assert (seed_keywords["textrank"].between(0, 1)).all()
 
 
-def test_terms_drop_numbers_and_stop_words() -> None:
-    assert terms("全市开展执法检查1.6万次，进一步加强监管。") == ["执法检查", "监管"]
+def test_content_words_drop_numbers_and_stop_words() -> None:
+    from lawgov.extract.keywords import content_words
+    from lawgov.extract.tables import Analysis
+    from lawgov.genre.vocabulary import vocabulary
+
+    words = Analysis("全市开展执法检查1.6万次，进一步加强监管。", vocabulary()).words
+    assert [w for _, w in content_words(words)] == ["执法检查", "监管"]
 
 
 def test_textrank_ranks_the_hub_first() -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from lawgov.metadata import join_name, looks_like_title, meta_fields, parse_date, reporter, site
+from lawgov.source.metadata import join_name, looks_like_title, meta_fields, parse_date, reporter, site
 
 
 @pytest.mark.parametrize(

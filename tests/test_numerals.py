@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from lawgov.numerals import parse_chinese, parse_number
+from lawgov.text.numerals import parse_chinese, parse_number
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ import pytest
 from matplotlib.figure import Figure
 
 import lawgov
-from lawgov import fonts, plots
+from lawgov.output import fonts, plots
 
 from .conftest import SEED
 

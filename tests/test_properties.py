@@ -9,12 +9,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lawgov import LawgovError, parse
-from lawgov.changes import find_changes
-from lawgov.cleaning import clean_text, normalize_punctuation
-from lawgov.dates import find_dates
-from lawgov.quantities import find_quantities
+from lawgov.extract.changes import find_changes
+from lawgov.extract.dates import find_dates
+from lawgov.extract.quantities import find_quantities
+from lawgov.genre.vocabulary import vocabulary
+from lawgov.source.cleaning import clean_text, normalize_punctuation
 
 from .conftest import SEED
+
+VOCAB = vocabulary()
 
 SAFE = "的工作推进全面建设管理服务市场群众部门平台企业制度机构"
 UNITS = ["件", "项", "个", "人次", "元", "户", "名", "家", "条", "吨", "亩", "公里"]
@@ -34,7 +37,7 @@ def test_any_inserted_quantity_is_found_with_its_exact_value(prefix, number, sca
         unit = "件"
     raw = f"{number}{scale}{unit}"
     text = f"{prefix}，{raw}，{suffix}。"
-    found = find_quantities(text)
+    found = find_quantities(text, vocab=VOCAB)
     assert [q.raw for q in found] == [raw]
     factor = {"": 1, "万": 10**4, "亿": 10**8}[scale]
     assert found[0].value == Decimal(number) * factor
@@ -44,7 +47,7 @@ def test_any_inserted_quantity_is_found_with_its_exact_value(prefix, number, sca
 @settings(max_examples=300)
 @given(number=numbers)
 def test_percentages_keep_their_value(number) -> None:
-    (q,) = find_quantities(f"办结率达{number}%。")
+    (q,) = find_quantities(f"办结率达{number}%。", vocab=VOCAB)
     assert (q.value, q.unit, q.kind) == (Decimal(number), "%", "percent")
 
 
@@ -58,10 +61,10 @@ MIXED = st.text(
 @settings(max_examples=500)
 @given(text=MIXED)
 def test_every_row_slices_back_to_its_raw(text) -> None:
-    for q in find_quantities(text):
+    for q in find_quantities(text, vocab=VOCAB):
         assert text[q.start : q.end] == q.raw
         assert q.value >= 0
-    for c in find_changes(text):
+    for c in find_changes(text, find_quantities(text, vocab=VOCAB)):
         assert text[c.start : c.end] == c.raw
     for d in find_dates(text):
         assert text[d.start : d.end] == d.raw
@@ -98,8 +101,8 @@ PARAGRAPHS = [p for p in SEED.read_text(encoding="utf-8").split("Copyright")[0].
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(picked=st.lists(st.sampled_from(PARAGRAPHS), min_size=1, max_size=4))
 def test_building_a_report_twice_gives_identical_files(tmp_path_factory, picked) -> None:
-    from lawgov.build import report_files
+    from lawgov.output.build import report_files
 
     path = tmp_path_factory.mktemp("report") / "report.txt"
     path.write_text("某地法治政府建设报告\n\n" + "\n\n".join(picked), encoding="utf-8")
-    assert report_files(path, figures=False) == report_files(path, figures=False)
+    assert report_files(path, VOCAB, figures=False) == report_files(path, VOCAB, figures=False)

@@ -7,11 +7,14 @@ from decimal import Decimal
 import pytest
 
 from lawgov import extract_quantities
-from lawgov.quantities import find_quantities
+from lawgov.extract.quantities import find_quantities
+from lawgov.genre.vocabulary import vocabulary
+
+VOCAB = vocabulary()
 
 
 def one(text: str):
-    found = find_quantities(text)
+    found = find_quantities(text, vocab=VOCAB)
     assert len(found) == 1, [q.raw for q in found]
     return found[0]
 
@@ -104,7 +107,7 @@ def test_qualifier(text: str, raw: str, qualifier: str) -> None:
     ],
 )
 def test_measure(text: str, measures: list[str]) -> None:
-    assert [q.measure for q in find_quantities(text)] == measures
+    assert [q.measure for q in find_quantities(text, vocab=VOCAB)] == measures
 
 
 @pytest.mark.parametrize(
@@ -117,7 +120,7 @@ def test_measure(text: str, measures: list[str]) -> None:
     ],
 )
 def test_ranges(text: str, ranges) -> None:
-    assert [(q.raw, str(q.value), str(q.value_max)) for q in find_quantities(text)] == ranges
+    assert [(q.raw, str(q.value), str(q.value_max)) for q in find_quantities(text, vocab=VOCAB)] == ranges
 
 
 @pytest.mark.parametrize(
@@ -134,32 +137,33 @@ def test_ranges(text: str, ranges) -> None:
     ],
 )
 def test_not_quantities(text: str) -> None:
-    assert [q.raw for q in find_quantities(text)] == []
+    assert [q.raw for q in find_quantities(text, vocab=VOCAB)] == []
 
 
 def test_full_width_comma_is_not_a_thousands_separator() -> None:
-    assert [q.raw for q in find_quantities("位列第7，128个单位参评。")] == ["128个"]
+    assert [q.raw for q in find_quantities("位列第7，128个单位参评。", vocab=VOCAB)] == ["128个"]
 
 
 def test_ascii_punctuation_around_numbers() -> None:
-    found = find_quantities("参训人员(约300人),覆盖率达到:100%;另有12件。")
+    found = find_quantities("参训人员(约300人),覆盖率达到:100%;另有12件。", vocab=VOCAB)
     assert [(q.raw, q.qualifier) for q in found] == [("300人", "约"), ("100%", ""), ("12件", "")]
 
 
 def test_fenbie_lists_share_their_direction() -> None:
-    found = find_quantities("受理量、纠错量和调解量分别增长23.5%、8.1%和41.2%。")
+    found = find_quantities("受理量、纠错量和调解量分别增长23.5%、8.1%和41.2%。", vocab=VOCAB)
     assert [(q.measure, q.direction) for q in found] == [("受理量", "up"), ("纠错量", "up"), ("调解量", "up")]
 
 
 def test_direction_of_change_words() -> None:
-    found = find_quantities("受理量同比增长18.4%，败诉率下降2.8个百分点，处罚金额6802.24万元。")
+    found = find_quantities("受理量同比增长18.4%，败诉率下降2.8个百分点，处罚金额6802.24万元。", vocab=VOCAB)
     assert [q.direction for q in found] == ["up", "down", ""]
 
 
 def test_dataframe_columns_and_types() -> None:
     df = extract_quantities("查处违法案件4599件，涉案金额5.2亿元。")
     assert list(df.columns) == [
-        "raw", "start", "end", "value", "value_max", "unit", "scale", "qualifier", "measure", "kind", "direction",
+        "id", "section", "paragraph", "raw", "start", "end", "value", "value_max", "unit", "scale", "qualifier",
+        "measure", "kind", "direction",
     ]  # fmt: skip
     assert df["value"].tolist() == [Decimal("4599"), Decimal("520000000")]
     assert df["scale"].tolist() == [1, 10**8]

@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 from lawgov import LawgovError, load, parse
-from lawgov.reading import decode
+from lawgov.source.reading import decode
 
 TEXT = "重庆市法治政府建设，取得12项成果。"
 

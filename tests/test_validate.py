@@ -8,8 +8,9 @@ import shutil
 import pandas as pd
 import pytest
 
+from lawgov.check.coverage import coverage
+from lawgov.check.validate import read_data, validate
 from lawgov.cli import main
-from lawgov.validate import coverage, read_data, validate
 
 from .conftest import ROOT
 
@@ -91,12 +92,11 @@ def test_not_a_data_folder(tmp_path, capsys) -> None:
 
 def test_numbered_headings_are_ordinals() -> None:
     import lawgov
-    from lawgov.tables import report_tables
 
     report = lawgov.parse(
         "某区2022年法治政府建设报告\n\n一、主要成效\n\n（一）加强领导。全年办理案件12件。\n\n1. 清理文件35件。"
     )
-    runs = coverage(report.text, report_tables(report, ["quantities", "dates", "entities"]))
+    runs = coverage(report.text, lawgov.report_tables(report, ["quantities", "dates", "entities"]))
     assert list(zip(runs["run"], runs["accounted_as"], strict=True)) == [
         ("一", "ordinal"),
         ("一", "ordinal"),

@@ -5,7 +5,8 @@ Each mention is a row with ``type`` (body, place, law, programme), the ``name`` 
 court, congress, government, department, media …; a document's kind from its ending: regulation,
 measure, opinion …; a place's kind: 区, 县, 镇 …) and offsets.
 
->>> for e in find_entities("市市场监管局在万州检查，落实《某某条例》。"):
+>>> from lawgov.genre.vocabulary import vocabulary
+>>> for e in find_entities("市市场监管局在万州检查，落实《某某条例》。", vocabulary()):
 ...     print(e.type, e.name, e.normalized, e.subtype or "-")
 body 市市场监管局 市市场监管局 department
 place 万州 万州区 区
@@ -14,20 +15,18 @@ law 某某条例 某某条例 regulation
 
 from __future__ import annotations
 
-import csv
-import io
-import os
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
-from .resources import curated_bodies, governance_terms
-from .spans import SpanSet
+from ..genre.resources import curated_bodies
+from ..text.marks import TITLE_BODY
+from ..text.spans import SpanSet
 
 if TYPE_CHECKING:
-    import pandas as pd
+    from ..genre.places import Place
+    from ..genre.vocabulary import Vocabulary
 
 
 def _alt(words) -> str:
@@ -44,34 +43,6 @@ class Entity:
     end: int
 
 
-@dataclass(frozen=True)
-class Place:
-    name: str
-    short: str
-    kind: str
-
-
-def read_places(source: str | os.PathLike[str] | None = None) -> tuple[Place, ...]:
-    """A place list: CSV with columns ``name`` (full name), ``short`` (the form prose uses) and ``kind``.
-
-    The default is Chongqing's 38 districts and counties plus its functional zones; pass another
-    province's file to analyse its reports.
-    """
-    if source is None:
-        folder = resources.files(__package__).joinpath("resources")
-        texts = [
-            folder.joinpath(n).read_text(encoding="utf-8") for n in ("places_chongqing.csv", "zones_chongqing.csv")
-        ]
-    else:
-        with open(source, encoding="utf-8") as f:
-            texts = [f.read()]
-    return tuple(
-        Place(row["name"], row.get("short") or row["name"], row.get("kind") or "")
-        for text in texts
-        for row in csv.DictReader(io.StringIO(text))
-    )
-
-
 # A document's kind from the last words of its title.
 DOCUMENT_KINDS = (
     ("实施细则", "measure"), ("细则", "measure"), ("条例", "regulation"), ("规定", "measure"), ("办法", "measure"),
@@ -82,7 +53,7 @@ DOCUMENT_KINDS = (
 )  # fmt: skip
 _NEWS_VERBS = re.compile(r"(?:刊登|刊发|发表|报道|播出|播发|转载|推出)了?$")
 
-_TITLE = re.compile(r"《((?:[^《》\n]|《[^《》\n]*》)*)》")
+_TITLE = re.compile(rf"《({TITLE_BODY})》")
 _QUOTE = re.compile(r"“([^“”\n]{2,24})”")
 # Bodies: 市/区/县 (or 中央, 国务院, a place) + (人民)政府, or + a short name + the kind of body. The
 # name may not hold another body's ending, a joining word or a verb phrase, and the ending may not
@@ -142,10 +113,9 @@ def document_kind(title: str, before: str = "") -> str:
     return "document"
 
 
-def find_entities(text: str, places: tuple[Place, ...] | None = None) -> list[Entity]:
+def find_entities(text: str, vocab: Vocabulary) -> list[Entity]:
     """Every body, place, law/document and programme mention in ``text``, in reading order."""
-    places = places if places is not None else read_places()
-    body_rule, curated, place_rule, by_name, town = _patterns(places)
+    body_rule, curated, place_rule, by_name, town = _patterns(vocab.places)
     found: list[Entity] = []
     names = SpanSet([m.span() for m in (*_TITLE.finditer(text), *_QUOTE.finditer(text))])
     for m in _TITLE.finditer(text):
@@ -153,7 +123,7 @@ def find_entities(text: str, places: tuple[Place, ...] | None = None) -> list[En
         found.append(
             Entity("law", name, name, document_kind(name, text[max(0, m.start() - 6) : m.start()]), *m.span(1))
         )
-    found += _programmes(text)
+    found += _programmes(text, vocab)
 
     def free(start: int) -> bool:  # not inside a title or a quoted name
         return not names.overlaps(start, start + 1)
@@ -194,9 +164,9 @@ def _longest_first(matches: list[re.Match[str]]) -> list[re.Match[str]]:
     return kept
 
 
-def _programmes(text: str) -> list[Entity]:
+def _programmes(text: str, vocab: Vocabulary) -> list[Entity]:
     """Quoted platforms and programmes (“渝快办”), and unquoted mentions of the same names."""
-    terms = set(governance_terms())
+    terms = set(vocab.words)
     names: list[tuple[str, int, int]] = []
     for m in _QUOTE.finditer(text):
         name = m.group(1)
@@ -212,48 +182,3 @@ def _programmes(text: str) -> list[Entity]:
             if (m.start(), m.end()) not in spans and text[m.start() - 1 : m.start()] != "“":
                 names.append((m.group(0), m.start(), m.end()))
     return [Entity("programme", n, n, "", s, e) for n, s, e in names]
-
-
-COLUMNS = ["type", "name", "normalized", "subtype", "start", "end"]
-
-
-def mention_counts(entities: pd.DataFrame, type_: str | None = None) -> pd.DataFrame:
-    """Mentions per entity (of one ``type_``, or all): type, normalized, mentions, and the forms written.
-
-    Most mentioned first; ties by type, then name, so the order is the same on every run.
-
-    >>> import pandas as pd
-    >>> df = pd.DataFrame({"type": ["place"] * 3, "name": ["万州", "万州区", "渝北"],
-    ...                    "normalized": ["万州区", "万州区", "渝北区"]})
-    >>> mention_counts(df).to_dict("records")[0]
-    {'type': 'place', 'normalized': '万州区', 'mentions': 2, 'written': '万州、万州区'}
-    """
-    import pandas as pd
-
-    df = entities if type_ is None else entities[entities["type"] == type_]
-    forms: dict[tuple[str, str], list[str]] = {}
-    for t, name, normalized in zip(df["type"], df["name"], df["normalized"], strict=True):
-        name, normalized = ("" if pd.isna(v) else str(v) for v in (name, normalized))
-        forms.setdefault((str(t), normalized or name), []).append(name)
-    rows = [
-        {"type": t, "normalized": n, "mentions": len(names), "written": "、".join(sorted(set(names)))}
-        for (t, n), names in forms.items()
-        if n
-    ]
-    out = pd.DataFrame(rows, columns=["type", "normalized", "mentions", "written"])
-    out = out.sort_values(["mentions", "type", "normalized"], ascending=[False, True, True], kind="stable")
-    return out.reset_index(drop=True)
-
-
-def extract_entities(text: str, places: str | os.PathLike[str] | tuple[Place, ...] | None = None) -> pd.DataFrame:
-    """:func:`find_entities` as a DataFrame (type, name, normalized, subtype, start, end).
-
-    ``places`` is a CSV path (name, short, kind) or the result of :func:`read_places`; the default
-    is Chongqing's districts, counties and zones.
-    """
-    import pandas as pd
-
-    if places is not None and not isinstance(places, tuple):
-        places = read_places(places)
-    rows = [vars(e) for e in find_entities(text, places)]
-    return pd.DataFrame(rows, columns=COLUMNS).astype({"start": "int64", "end": "int64"})

@@ -18,10 +18,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from ..schema import frame
+
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .report import Report
+    from ..report import Report
 
 _CN = "一二三四五六七八九十百零〇"
 # Numbering styles, from the outermost level in; the level of a numbered heading is its index + 1.
@@ -96,23 +98,21 @@ class Outline:
             return paragraphs[i].section, paragraphs[i].id
         return None, None
 
-    def table(self) -> pd.DataFrame:
-        """One row per title, subtitle, paragraph, lead and sentence, with offsets into the text."""
-        import pandas as pd
-
-        rows = []
+    def rows(self) -> Iterator[tuple]:
+        """One tuple per title, subtitle, paragraph, lead and sentence, in the columns of the ``outline`` table."""
         for s in self.sections:
             for kind, span in (("title", s.title), ("subtitle", s.subtitle)):
                 if span:
-                    rows.append((kind, s.id, None, None, s.level, span.start, span.end, span.text))
+                    yield kind, s.id, None, None, s.level, span.start, span.end, span.text
             for p in s.paragraphs:
-                rows.append(("paragraph", s.id, p.id, None, s.level, p.start, p.end, p.text))
-                rows.append(("lead", s.id, p.id, None, s.level, p.lead.start, p.lead.end, p.lead.text))
+                yield "paragraph", s.id, p.id, None, s.level, p.start, p.end, p.text
+                yield "lead", s.id, p.id, None, s.level, p.lead.start, p.lead.end, p.lead.text
                 for k, sent in enumerate(p.sentences):
-                    rows.append(("sentence", s.id, p.id, k, s.level, sent.start, sent.end, sent.text))
-        columns = ["kind", "section", "paragraph", "sentence", "level", "start", "end", "text"]
-        df = pd.DataFrame(rows, columns=columns)
-        return df.astype({"section": "int64", "paragraph": "Int64", "sentence": "Int64", "level": "int64"})
+                    yield "sentence", s.id, p.id, k, s.level, sent.start, sent.end, sent.text
+
+    def table(self) -> pd.DataFrame:
+        """The ``outline`` table: :meth:`rows` with offsets into the text (see :data:`lawgov.schema.SCHEMAS`)."""
+        return frame("outline", self.rows())
 
 
 def numbering_level(text: str) -> tuple[int, str] | None:

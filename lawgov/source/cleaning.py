@@ -1,7 +1,8 @@
 """Raw page text → clean report text, one small named step at a time.
 
 Each step is a plain ``str -> str`` (or list) function so it can be tested from a table of cases,
-and :func:`clean` composes them. Cleaning clean text changes nothing.
+and :func:`clean` composes them; both readers (text files and HTML pages) run the same composition.
+Cleaning clean text changes nothing.
 """
 
 from __future__ import annotations
@@ -173,9 +174,8 @@ class Cleaned:
     identical: bool
 
 
-def clean(text: str) -> Cleaned:
-    """The whole cleanup: lines → drop furniture → normalise punctuation → keep one copy."""
-    lines = split_lines(text)
+def clean(lines: list[str]) -> Cleaned:
+    """The whole cleanup of a page's stripped lines: drop furniture → normalise punctuation → keep one copy."""
     furniture = tuple(line for line in lines if is_furniture(line))
     copies = dedupe_copies([normalize_punctuation(line) for line in drop_furniture(lines)])
     return Cleaned(copies.kept, furniture, copies.count, copies.identical)
@@ -187,4 +187,4 @@ def clean_text(text: str) -> str:
     >>> clean_text("  第一段,内容。\\n\\n\\n第二段(附)。")
     '第一段，内容。\\n\\n第二段（附）。'
     """
-    return join_paragraphs(clean(text).paragraphs)
+    return join_paragraphs(clean(split_lines(text)).paragraphs)

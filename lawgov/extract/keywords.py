@@ -12,34 +12,38 @@ import bisect
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from .outline import outline
-from .resources import stopwords
-from .segment import tokens
+from ..genre.resources import stopwords
 
 if TYPE_CHECKING:
-    import pandas as pd
-
-    from .report import Report
+    from ..text.outline import Outline
 
 _SCALE_HEADS = "万亿千百十余多"
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
-COLUMNS = ["section", "rank", "term", "count", "weight", "textrank"]
 
 
-def terms(text: str) -> list[str]:
-    """The content words of ``text``: segmented, two or more characters, Chinese, not a stop word.
+@dataclass(frozen=True)
+class Keyword:
+    """One ranked term of a section (``section`` None: of the whole report)."""
 
-    >>> terms("全市开展行政执法检查，查处案件12件。")
-    ['行政', '执法检查', '查处', '案件']
+    section: int | None
+    rank: int
+    term: str
+    count: int
+    weight: float
+    textrank: float
+
+
+def content_words(words: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The content words of segmented text: two or more Chinese characters, not a stop word, not part of a number.
+
+    >>> content_words([(0, "全市"), (2, "开展"), (4, "执法检查"), (8, "12"), (10, "万次"), (12, "案件")])
+    [(4, '执法检查'), (12, '案件')]
     """
-    return [w for _, w in _content(tokens(text))]
-
-
-def _content(words: list[tuple[int, str]]) -> list[tuple[int, str]]:
     stop = stopwords()
     return [
         (s, w) for i, (s, w) in enumerate(words)
@@ -94,28 +98,23 @@ def textrank(words: list[str], window: int = 5, iterations: int = 40, damping: f
     return {w: float(s / top) for w, s in zip(nodes, scores, strict=True)}
 
 
-def _ranked(section: int | None, counts: Counter[str], idf, textranks: dict[str, float], top: int) -> list[tuple]:
+def _ranked(section: int | None, counts: Counter[str], idf, textranks: dict[str, float], top: int) -> list[Keyword]:
     total = sum(counts.values()) or 1
     scored = [(t, c, c / total * idf(t)) for t, c in counts.items()]
     scored.sort(key=lambda x: (-x[2], -x[1], x[0]))  # ties broken by count, then by the term itself
-    return [(section, rank, t, c, round(w, 6), round(textranks.get(t, 0.0), 6)) for rank, (t, c, w) in
+    return [Keyword(section, rank, t, c, round(w, 6), round(textranks.get(t, 0.0), 6)) for rank, (t, c, w) in
             enumerate(scored[:top], start=1)]  # fmt: skip
 
 
-def keywords(report: Report | str, top: int = 10) -> pd.DataFrame:
-    """Top ``top`` terms of the whole report (``section`` empty) and of each section.
+def find_keywords(doc: Outline, words: list[tuple[int, str]], top: int = 10) -> list[Keyword]:
+    """Top ``top`` terms of the whole report and of each section of ``doc``, from its segmented ``words``.
 
-    Columns: section, rank (1 = top), term, count, weight (TF-IDF), textrank (0–1).
+    Each word belongs to the section whose heading (or first paragraph) starts at or before it.
     """
-    import pandas as pd
-
-    doc = outline(report)
-    # One segmentation of the whole text; each word belongs to the section whose heading (or first
-    # paragraph) starts at or before it.
     starts = [(s.title or s.paragraphs[0]).start if s.id else 0 for s in doc.sections]
     per_section: dict[int, list[str]] = {s.id: [] for s in doc.sections}
     all_words = []
-    for start, word in _content(tokens(doc.text)):
+    for start, word in content_words(words):
         all_words.append(word)
         if doc.sections:
             per_section[doc.sections[max(0, bisect.bisect_right(starts, start) - 1)].id].append(word)
@@ -123,7 +122,7 @@ def keywords(report: Report | str, top: int = 10) -> pd.DataFrame:
     rows = _ranked(None, Counter(all_words), lambda t: general.get(t, median), textrank(all_words), top)
     n = len(per_section)
     df = Counter(t for words in per_section.values() for t in set(words))
-    for sid, words in per_section.items():
-        rows += _ranked(sid, Counter(words), lambda t: math.log((1 + n) / (1 + df[t])) + 1, textrank(words), top)
-    out = pd.DataFrame(rows, columns=COLUMNS)
-    return out.astype({"section": "Int64", "rank": "int64", "count": "int64"})
+    for sid, section_words in per_section.items():
+        rows += _ranked(sid, Counter(section_words), lambda t: math.log((1 + n) / (1 + df[t])) + 1,
+                        textrank(section_words), top)  # fmt: skip
+    return rows

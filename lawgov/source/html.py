@@ -1,124 +1,35 @@
-"""HTML pages → the plain-text layout the rest of lawgov reads.
+"""HTML pages → a :class:`~lawgov.report.Page`: the article's paragraphs, its headline, byline and site.
 
-A news or government page saved from a browser is rendered as the text a reader would have saved
-by hand (the seed's layout)::
-
-    title
-    (blank line)
-    时间: 2022-03-01 来源: 某某日报 编辑: 张 三丰 阅读量: 3456
-    (blank line)
-    paragraph, one per line, blank lines between
-    …
-    footer lines (copyright, ICP …) that the cleaning step drops again
-
-The article's paragraphs come from trafilatura's main-text extraction, never from stripping tags here.
+The article's paragraphs come from trafilatura's main-text extraction, never from stripping tags here;
+they then go through the same cleanup as a text file (:func:`lawgov.source.cleaning.clean`).
 Metadata is read, most explicit first, from the page's visible byline (the ``key: value`` block under
-the headline), then its ``<meta>`` tags, then trafilatura's own title/date/author/site detection.
+the headline), then its ``<meta>`` tags, then trafilatura's own title/date/author/site detection; the
+values are kept as the page writes them and interpreted once, by :func:`lawgov.source.loading.to_report`.
 
 trafilatura and lxml are imported inside the functions that need them so ``import lawgov`` stays light.
 """
 
 from __future__ import annotations
 
-import codecs
 import logging
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..errors import LawgovError
+from ..report import Page
 from . import metadata
-from .cleaning import is_furniture
-from .errors import LawgovError
-from .metadata import META_LINE
+from .cleaning import clean, is_furniture, normalize_punctuation
+from .metadata import byline_fields, is_byline
 from .reading import HAN
 
 if TYPE_CHECKING:  # pragma: no cover
     from lxml.html import HtmlElement
 
-__all__ = ["declared_charset", "looks_like_html", "page_text"]
-
-# ---------------------------------------------------------------------------------------------------
-# Is it HTML, and which charset does it declare?
-
-_HTML_START = re.compile(
-    r"^\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])",
-    re.IGNORECASE | re.DOTALL,
-)
-_COMMON_TAG = re.compile(
-    r"</?(html|head|body|title|meta|link|script|style|div|span|p|br|hr|a|img|table|tbody|tr|td|th|ul|ol|li"
-    r"|h[1-6]|font|strong|b|em|center|form|input|iframe|section|article|header|footer|nav)(?=[\s/>])[^<>]*>",
-    re.IGNORECASE,
-)
-_SNIFF_CHARS = 4096
-
-
-def looks_like_html(text: str) -> bool:
-    """True when ``text`` is an HTML page rather than a text file.
-
-    A doctype, ``<html>``, ``<head>`` or ``<body>`` at the start (after an XML declaration or comments)
-    decides it; otherwise at least three common tags in the first 4096 characters, not all the same
-    (an opening and a closing tag differ).
-
-    >>> looks_like_html("<!DOCTYPE html><html><body><p>正文</p></body></html>")
-    True
-    >>> looks_like_html("标题\\n\\n正文提到<p>标签一次。")
-    False
-    """
-    head = text[:_SNIFF_CHARS]
-    if _HTML_START.match(head):
-        return True
-    tags = [m.group(1).lower() + ("/" if m.group(0).startswith("</") else "") for m in _COMMON_TAG.finditer(head)]
-    return len(tags) >= 3 and len(set(tags)) >= 2  # "<p>…</p>" counts as two kinds, "<br><br><br>" as one
-
-
-_META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:\-]+)", re.IGNORECASE)
-# Every GB-family label is read as GB18030, the superset that decodes GB2312 and GBK pages alike.
-_GB_FAMILY = {"gb2312", "gbk", "gb18030"}
-_GB_LABELS = {"x-gbk", "csgb2312", "gb_2312", "gb_2312-80", "iso-ir-58", "csiso58gb231280", "x-euc-cn", "windows-936"}
-
-
-def declared_charset(data: bytes) -> str | None:
-    """The charset a page declares in a ``<meta>`` tag within its first 4 KB, as a Python codec name.
-
-    Reads ``<meta charset="…">`` and ``<meta http-equiv="Content-Type" content="…; charset=…">``.
-    GB2312 and GBK (and their aliases) become ``gb18030``; a UTF-16/32 label, which an ASCII-readable
-    tag cannot truthfully carry, becomes ``utf-8`` (as browsers do). Unknown labels give ``None``.
-
-    >>> declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=GB2312">')
-    'gb18030'
-    >>> declared_charset(b"<meta charset=utf8>"), declared_charset(b"<p>no meta</p>")
-    ('utf-8', None)
-    """
-    m = _META_CHARSET.search(data[:_SNIFF_CHARS])
-    if not m:
-        return None
-    label = m.group(1).decode("ascii").strip().lower()
-    if label in _GB_LABELS:
-        return "gb18030"
-    try:
-        name = codecs.lookup(label).name
-    except LookupError:
-        return None
-    if name in _GB_FAMILY:
-        return "gb18030"
-    if name.startswith(("utf-16", "utf-32")):
-        return "utf-8"
-    return name
-
+__all__ = ["read_html_page"]
 
 # ---------------------------------------------------------------------------------------------------
 # Metadata: the visible byline, <meta> tags, trafilatura.
-
-# Byline keys → the field they fill; the rendered meta line uses the first key of each field, the
-# spelling the seed uses and :func:`lawgov.metadata.meta_fields` reads.
-_BYLINE_KEYS = metadata.FIELD_KEYS
-_FIELDS = tuple(_BYLINE_KEYS)
-# Labels that end a byline value without being a field of their own.
-_STOP_KEYS = ("记者", "通讯员", "摄影", "摄像", "字号", "字体", "打印", "分享", "关闭", "收藏", "纠错", "审核", "校对")
-_KEY = "|".join(sorted({k for keys in _BYLINE_KEYS.values() for k in keys} | set(_STOP_KEYS), key=len, reverse=True))
-_BYLINE_FIELD = re.compile(rf"({_KEY})\s*[:：]\s*(.*?)\s*(?=(?:{_KEY})\s*[:：]|[【\[|｜]|$)")
-_KEY_LINE = re.compile(rf"^[（(【\[]?\s*(?:{_KEY})\s*[:：]")
-_BYLINE_MAX_CHARS = 200
 
 # <meta name=… / property=…> → field, most specific first.
 _META_NAMES = {
@@ -152,15 +63,17 @@ _GENERIC_SITE_SUFFIX = re.compile(r"(?:\s*[_|｜]\s*|\s+-\s+)[^-_|｜–—\s]{2
 
 @dataclass
 class _Meta:
-    """The page's metadata as rendered into the text: field → value, plus title and site."""
+    """The page's metadata as found: byline field → value as written, plus title and site."""
 
     title: str | None = None
     site: str | None = None
     fields: dict[str, str] = field(default_factory=dict)
 
     def fill(self, name: str, value: str | None) -> None:
+        """Set ``name`` from the first source that gives a usable value (a date or count must parse)."""
         value = _squash(value or "")
-        if value and name not in self.fields:
+        usable = {"date": metadata.parse_date, "views": metadata.parse_int}.get(name, bool)(value)
+        if value and usable is not None and usable is not False and name not in self.fields:
             self.fields[name] = value
 
 
@@ -169,32 +82,13 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def _byline_fields(line: str) -> dict[str, str]:
-    """``key: value`` pairs of one byline line, keyed by field; stop labels and empty values are skipped.
-
-    >>> _byline_fields("来源：重庆日报 记者：张三 发布时间：2021年11月26日 10:05 【字号：大 中 小】")
-    {'source': '重庆日报', 'date': '2021年11月26日 10:05'}
-    """
-    found: dict[str, str] = {}
-    for key, value in _BYLINE_FIELD.findall(line):
-        name = next((f for f, keys in _BYLINE_KEYS.items() if key in keys), None)
-        value = value.strip(" ·|｜()（）")
-        if name and value and name not in found:
-            found[name] = value
-    return found
-
-
-def _is_key_line(line: str) -> bool:
-    return len(line) <= _BYLINE_MAX_CHARS and bool(_KEY_LINE.match(line) or META_LINE.search(line))
-
-
 def _visible_byline(lines: list[str]) -> dict[str, str]:
     """Fields of the page's byline: the first run of consecutive ``key: value`` lines giving two fields or
     more, else the first run giving one; a lone ``（责任编辑：张三）`` line still supplies the editor."""
     runs: list[dict[str, str]] = []
     current: dict[str, str] | None = None
     for line in lines:
-        if _is_key_line(line) and (fields := _byline_fields(line)):
+        if is_byline(line) and (fields := byline_fields(line)):
             if current is None:
                 current = {}
                 runs.append(current)
@@ -226,22 +120,12 @@ def _from_meta_tags(tags: dict[str, str], name: str) -> str | None:
     return next((tags[n] for n in _META_NAMES[name] if tags.get(n)), None)
 
 
-def _clean_views(value: str | None) -> str | None:
-    m = re.match(r"\d[\d,，]*", value or "")
-    return m.group(0).replace(",", "").replace("，", "") if m else None
-
-
-def _iso_date(value: str | None) -> str | None:
-    date = metadata.parse_date(value)
-    return date.isoformat() if date else None
-
-
 def _plausible_person(value: str | None, meta: _Meta) -> str | None:
     """An author/editor value, or None for what is clearly not a name: a label, a URL, the site or source."""
     value = _squash(value or "").strip(" :：,，;；")
     if not value or len(value) > 40 or "://" in value or "www." in value:
         return None
-    if re.fullmatch(_KEY, value) or _KEY_LINE.match(value):  # trafilatura took the label "时间：" for the author
+    if metadata.KEY_ONLY.fullmatch(value) or is_byline(value):  # trafilatura took the label "时间：" for the author
         return None
     if value in {meta.site, meta.fields.get("source")}:
         return None
@@ -359,14 +243,10 @@ def _load_tree(html: str, name: str | None) -> HtmlElement:
     return tree
 
 
-def page_text(html: str, name: str | None = None) -> str:
-    """Render an HTML page as the plain text :func:`lawgov.report.parse` reads from a saved page.
+def read_html_page(html: str, name: str | None = None, encoding: str | None = None) -> Page:
+    """The :class:`~lawgov.report.Page` of an HTML page: its article's paragraphs, headline, byline and site.
 
-    The first line is the headline, the second the byline as ``时间: … 来源: … 作者: … 编辑: … 阅读量: …``
-    (only the fields the page gives), then the article's paragraphs, one per line with a blank line
-    between them, then the page's footer lines (copyright, ICP licence …), which the cleaning step
-    removes again but reads the site name from. Raises :class:`LawgovError` naming ``name`` when the
-    page holds no article text.
+    Raises :class:`LawgovError` naming ``name`` when the page holds no article text.
     """
     try:
         import trafilatura
@@ -394,10 +274,19 @@ def page_text(html: str, name: str | None = None) -> str:
     visible = _visible_lines(tree)
     meta = _page_meta(tree, visible, body, document)
     body = _drop_repeats(body, meta.title)
-    footer = _footer_lines(visible, body, meta)
-
-    parts = [p for p in (meta.title, _meta_line(meta.fields)) if p]
-    return "\n\n".join([*parts, *body, *footer]) + "\n"
+    cleaned = clean(body)
+    title = normalize_punctuation(meta.title) if meta.title and metadata.looks_like_title(meta.title) else None
+    return Page(
+        paragraphs=tuple(cleaned.paragraphs),
+        title=title,
+        byline=meta.fields,
+        site=meta.site,
+        name=name,
+        encoding=encoding,
+        copies=cleaned.copies,
+        copies_identical=cleaned.identical,
+        furniture=cleaned.furniture + tuple(_footer_lines(visible, body)),
+    )
 
 
 def _page_meta(tree: HtmlElement, visible: list[str], body: list[str], document: object) -> _Meta:
@@ -412,9 +301,9 @@ def _page_meta(tree: HtmlElement, visible: list[str], body: list[str], document:
     meta.site = _site_from_footer(visible) or _from_meta_tags(tags, "site") or getattr(document, "sitename", None)
     meta.site = _squash(meta.site or "") or None
 
-    meta.fill("date", _iso_date(byline.get("date")))
-    meta.fill("date", _iso_date(_from_meta_tags(tags, "date")))
-    meta.fill("date", _iso_date(getattr(document, "date", None)))
+    meta.fill("date", byline.get("date"))
+    meta.fill("date", _from_meta_tags(tags, "date"))
+    meta.fill("date", getattr(document, "date", None))
     meta.fill("source", byline.get("source"))
     meta.fill("source", _from_meta_tags(tags, "source"))
     for person in ("author", "editor"):
@@ -423,7 +312,7 @@ def _page_meta(tree: HtmlElement, visible: list[str], body: list[str], document:
     meta.fill("author", _plausible_person(getattr(document, "author", None), meta))
     if "author" in meta.fields and meta.fields["author"] == meta.fields.get("editor"):
         del meta.fields["author"]  # one name in two places is the editor, as the byline says
-    meta.fill("views", _clean_views(byline.get("views")))
+    meta.fill("views", byline.get("views"))
 
     title = getattr(document, "title", None) or _from_meta_tags(tags, "title") or tree.findtext(".//title")
     title = _squash(title or "")
@@ -432,21 +321,8 @@ def _page_meta(tree: HtmlElement, visible: list[str], body: list[str], document:
 
 
 def _site_from_footer(lines: list[str]) -> str | None:
-    """The site named by a copyright line among ``lines``, read as the cleaning step reads it."""
+    """The site named by a copyright line among ``lines``."""
     return metadata.site([line for line in lines if is_furniture(line)])
-
-
-def _meta_line(fields: dict[str, str]) -> str:
-    """The byline as one ``key: value`` line. The reader needs two keys to see a meta line, so a lone
-    field is followed by an empty key, which it ignores."""
-    keys = [(name, _BYLINE_KEYS[name][0]) for name in _FIELDS if fields.get(name)]
-    if not keys:
-        return ""
-    line = " ".join(f"{key}: {fields[name]}" for name, key in keys)
-    if len(keys) == 1:
-        spare = "来源" if keys[0][0] != "source" else "时间"
-        line += f" {spare}:"
-    return line
 
 
 def _drop_repeats(body: list[str], title: str | None) -> list[str]:
@@ -454,26 +330,19 @@ def _drop_repeats(body: list[str], title: str | None) -> list[str]:
     when it recovers stray elements after the article) and byline lines above the first paragraph."""
     wanted = _comparable(title) if title else None
     start = 0
-    while start < len(body) and (_comparable(body[start]) == wanted or _is_key_line(body[start])):
+    while start < len(body) and (_comparable(body[start]) == wanted or is_byline(body[start])):
         start += 1
     kept = [line for line in body[start:] if _comparable(line) != wanted]
     return kept or body
 
 
-def _footer_lines(visible: list[str], body: list[str], meta: _Meta) -> list[str]:
-    """The page's furniture lines outside the article (copyright, licence, phone …), in page order.
-
-    Each is a line :func:`lawgov.cleaning.is_furniture` accepts, so none can reach the clean text. A
-    page whose site name appears only in its ``<meta>`` tags gets a ``Copyright © site`` line, the
-    form the cleaning step reads the site from.
-    """
+def _footer_lines(visible: list[str], body: list[str]) -> list[str]:
+    """The page's furniture lines outside the article (copyright, licence, phone …), in page order."""
     seen = {_comparable(line) for line in body}
     footer: list[str] = []
     for line in visible:
         key = _comparable(line)
-        if key not in seen and is_furniture(line) and not _is_key_line(line):
+        if key not in seen and is_furniture(line) and not is_byline(line):
             seen.add(key)
             footer.append(line)
-    if meta.site and not _site_from_footer(footer + body):
-        footer.append(f"Copyright © {meta.site}")
     return footer

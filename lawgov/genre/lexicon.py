@@ -137,3 +137,15 @@ TRAILING_ADVERBS = (
     "也", "均", "已经", "已", "分别", "同比", "环比", "当年", "全年", "累计", "共", "总共", "保持",
 )  # fmt: skip
 COMPARISON = r"(?:比|较|是|为|相当于)(?:上年|去年|前年|上年度|上一年|同期|上年同期|“[^”]*”)[末底]?(?:同期)?的?"
+
+# What counts as an enforcement outcome (cases, penalties, violations, inspections …), for the charts.
+# Words of a measure that mark an enforcement outcome.
+ENFORCEMENT_WORDS = ("案件", "处罚", "违法", "执法", "检查", "整治")
+# Words of a section heading (title or subtitle) that make its counts of cases, firms and acts
+# (OUTCOME_UNITS) enforcement counts; its counts of fields and items (9个领域, 7个方面) are not.
+ENFORCEMENT_SECTION_WORDS = ("执法",)
+OUTCOME_UNITS = ("件", "起", "家", "户", "次", "条", "所", "宗", "人次", "批次")
+# Counts that mention enforcement but are not outcomes of it: training of enforcement staff, minutes of
+# meetings; and the units of such counts: sessions of a course (期), head-counts of staff (名, 人).
+NOT_OUTCOME_WORDS = ("培训", "纪要")
+NOT_OUTCOME_UNITS = ("期", "名", "人")

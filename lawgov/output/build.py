@@ -11,35 +11,32 @@ import json
 import os
 from pathlib import Path
 
-from . import schema
-from .errors import LawgovError
+from .. import schema
+from ..errors import LawgovError
+from ..extract.tables import Analysis
+from ..genre.seed import default_seed
+from ..genre.vocabulary import DictionaryArg, PlacesArg, Vocabulary, vocabulary
+from ..report import Report
+from ..source.loading import load
 from .files import write_atomic
-from .report import Report, load
-from .tables import report_tables
+from .writers import table_csv
 
-SEED_NAME = "000_7ebdfd7d4a39a005.txt"
 FIGURES = "figures"
 
 
-def default_seed() -> Path:
-    """The report lawgov analyses when given none: the seed shipped in the package (or in ``seeds/`` of a checkout)."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "_seed" / SEED_NAME, here.parent / "seeds" / SEED_NAME):
-        if candidate.is_file():
-            return candidate
-    raise FileNotFoundError(f"the default seed {SEED_NAME} is not installed with lawgov")
-
-
-def outputs(report: Report, sha256: str | None = None, figures: bool = True) -> dict[str, str | bytes]:
+def outputs(
+    report: Report, vocab: Vocabulary, sha256: str | None = None, figures: bool = True
+) -> dict[str, str | bytes]:
     """File name → content of every output for one report (nothing is written)."""
-    tables = report_tables(report)
+    analysis = Analysis(report, vocab)
+    tables = {name: analysis.table(name) for name in schema.TABLES}
     meta = dict(report.metadata(), sha256=sha256)
-    files = {
+    files: dict[str, str | bytes] = {
         "clean.txt": report.text + "\n",
         "metadata.json": json.dumps(meta, ensure_ascii=False, indent=2) + "\n",
     }
     for name, df in tables.items():
-        files[f"{name}.csv"] = df.to_csv(index=False, lineterminator="\n")
+        files[f"{name}.csv"] = table_csv(df)
     package = {
         "name": "lawgov-report",
         "title": report.title or report.name or "report",
@@ -52,20 +49,19 @@ def outputs(report: Report, sha256: str | None = None, figures: bool = True) -> 
     if figures:
         from .plots import render_figures
 
-        source = f"{report.source or report.site or report.name or ''}《{report.title or report.name or ''}》"
-        for name, png in render_figures(tables, source).items():
+        for name, png in render_figures(tables, report.source_note()).items():
             files[f"{FIGURES}/{name}"] = png
     return files
 
 
-def report_files(path: str | os.PathLike[str], figures: bool = True) -> dict[str, str | bytes]:
+def report_files(path: str | os.PathLike[str], vocab: Vocabulary, figures: bool = True) -> dict[str, str | bytes]:
     """Every output file of the report at ``path`` (read once; nothing is written)."""
     report = load(path)
     try:
         sha256 = hashlib.sha256(Path(path).read_bytes()).hexdigest()
     except OSError as exc:
         raise LawgovError(f"cannot read: {exc.strerror or exc}", str(path)) from None
-    return outputs(report, sha256, figures)
+    return outputs(report, vocab, sha256, figures)
 
 
 def write_files(files: dict[str, str | bytes], out: str | os.PathLike[str]) -> list[Path]:
@@ -79,7 +75,16 @@ def write_files(files: dict[str, str | bytes], out: str | os.PathLike[str]) -> l
 
 
 def build(
-    source: str | os.PathLike[str] | None = None, out: str | os.PathLike[str] = "data", figures: bool = True
+    source: str | os.PathLike[str] | None = None,
+    out: str | os.PathLike[str] = "data",
+    *,
+    figures: bool = True,
+    places: PlacesArg = None,
+    dictionary: DictionaryArg = None,
 ) -> list[Path]:
-    """Read ``source`` (the seed by default) and write its datasets into ``out``; return the paths written."""
-    return write_files(report_files(source if source is not None else default_seed(), figures), out)
+    """Read ``source`` (the seed by default) and write its datasets into ``out``; return the paths written.
+
+    ``places`` and ``dictionary`` replace Chongqing's place list and lawgov's governance dictionary.
+    """
+    vocab = vocabulary(places, dictionary)
+    return write_files(report_files(source if source is not None else default_seed(), vocab, figures), out)

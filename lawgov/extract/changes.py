@@ -1,23 +1,21 @@
 """From→to changes (由375个减少至42个, 从1.01次压缩至0.28次) built from pairs of quantities.
 
+>>> from lawgov.extract.quantities import find_quantities
+>>> from lawgov.genre.vocabulary import vocabulary
+>>> text = "全市机关由375个减少至42个。"
 >>> [(c.raw, str(c.from_value), str(c.to_value), c.direction, str(c.percent_change))
-...  for c in find_changes("全市机关由375个减少至42个。")]
+...  for c in find_changes(text, find_quantities(text, vocab=vocabulary()))]
 [('由375个减少至42个', '375', '42', 'down', '-88.80')]
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
-from . import lexicon as lx
-from .quantities import Quantity, find_quantities
-
-if TYPE_CHECKING:
-    import pandas as pd
+from ..genre import lexicon as lx
+from .quantities import Quantity
 
 _FROM = ("由", "从")
 _STOPS = "，。；！？,;!?\n"
@@ -44,12 +42,8 @@ def _pairs(text: str, quantities: list[Quantity]):
             yield a, b
 
 
-def find_changes(
-    text: str, report_date: dt.date | None = None, quantities: list[Quantity] | None = None
-) -> list[Change]:
-    """Every from→to change in ``text``; pass ``quantities`` to reuse an extraction already done."""
-    if quantities is None:
-        quantities = find_quantities(text, report_date)
+def find_changes(text: str, quantities: list[Quantity]) -> list[Change]:
+    """Every from→to change in ``text``: a pair of its ``quantities`` marked 由/从 … 至 within one clause."""
     changes = []
     for a, b in _pairs(text, quantities):
         start = max(text.rfind(word, 0, a.start) for word in _FROM)
@@ -77,15 +71,3 @@ def find_changes(
             )
         )
     return changes
-
-
-COLUMNS = ["raw", "start", "end", "measure", "from_value", "to_value", "unit", "direction", "absolute_change",
-           "percent_change"]  # fmt: skip
-
-
-def extract_changes(text: str, report_date: dt.date | None = None) -> pd.DataFrame:
-    """One row per from→to change: measure, from, to, unit, direction, absolute and percent change, span."""
-    import pandas as pd
-
-    rows = [vars(c) for c in find_changes(text, report_date)]
-    return pd.DataFrame(rows, columns=COLUMNS).astype({"start": "int64", "end": "int64"})

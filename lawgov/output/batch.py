@@ -12,10 +12,15 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, TextIO
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any, TextIO
 
-from .errors import LawgovError
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..genre.vocabulary import Vocabulary
+
+from ..errors import LawgovError
 
 REPORT_SUFFIXES = (".txt", ".text", ".htm", ".html", ".shtml", ".xhtml")
 
@@ -114,3 +119,108 @@ class Progress:
         if self.active:
             self.stream.write("\n")
             self.stream.flush()
+
+
+def report_folder(source_id: str) -> str:
+    """The output folder of a report: its id without the file suffix (a/b/x.html → a/b/x)."""
+    path = PurePosixPath(source_id)
+    return str(path.with_suffix("")) if path.suffix else str(path)
+
+
+def _build_task(vocab: Vocabulary, figures: bool, source: Source) -> dict[str, str | bytes]:
+    from .build import report_files
+
+    return report_files(source.path, vocab, figures)
+
+
+def build_many(
+    sources: list[Source],
+    out: Path,
+    *,
+    vocab: Vocabulary,
+    figures: bool = True,
+    jobs: int = 1,
+    debug: bool = False,
+    on_error: Callable[[str], None] = print,
+) -> int:
+    """Build every report into its own folder under ``out``, plus every table for all of them with a
+    ``report`` column and the index ``reports.csv``; return how many reports failed."""
+    from functools import partial
+
+    import pandas as pd
+
+    from .build import write_files
+    from .files import write_atomic
+    from .writers import CombinedTables, table_csv
+
+    progress = Progress(len(sources))
+    combined = CombinedTables(out)
+    index, failed = [], 0
+    try:
+        for outcome in run(partial(_build_task, vocab, figures), sources, jobs, debug):
+            sid = outcome.source.id
+            if outcome.error:
+                failed += 1
+                on_error(outcome.error)
+                index.append((sid, "", "error", outcome.error))
+            else:
+                folder = report_folder(sid)
+                write_files(outcome.result, out / folder)
+                combined.add(sid, outcome.result)
+                index.append((sid, folder, "ok", ""))
+            progress.step(sid)
+        progress.close()
+        combined.commit()
+    finally:
+        combined.discard()
+    table = pd.DataFrame(index, columns=["report", "folder", "status", "message"])
+    write_atomic(out / "reports.csv", table_csv(table))
+    return failed
+
+
+def _table_task(table: str, vocab: Vocabulary, source: Source) -> pd.DataFrame:
+    from ..extract.tables import Analysis
+    from ..source.loading import load
+
+    df = Analysis(load(source.path), vocab).table(table)
+    df.insert(0, "report", source.id)
+    return df
+
+
+def extract_many(
+    sources: list[Source],
+    table: str,
+    sink: TextIO,
+    *,
+    vocab: Vocabulary,
+    format: str = "csv",
+    jobs: int = 1,
+    debug: bool = False,
+    on_error: Callable[[str], None] = print,
+) -> int:
+    """Write table ``table`` of every report to ``sink`` as CSV or JSON, a ``report`` column first;
+    return how many reports failed."""
+    from functools import partial
+
+    from .writers import json_records, table_csv
+
+    progress = Progress(len(sources))
+    failed, first = 0, True
+    if format == "json":
+        sink.write("[")
+    for outcome in run(partial(_table_task, table, vocab), sources, jobs, debug):
+        if outcome.error:
+            failed += 1
+            on_error(outcome.error)
+        elif format == "csv":
+            sink.write(table_csv(outcome.result, header=first))
+            first = False
+        else:
+            for record in json_records(outcome.result):
+                sink.write(("\n" if first else ",\n") + record)
+                first = False
+        progress.step(outcome.source.id)
+    progress.close()
+    if format == "json":
+        sink.write("\n]\n" if not first else "]\n")
+    return failed

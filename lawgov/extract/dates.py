@@ -13,12 +13,8 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from .numerals import parse_chinese
-
-if TYPE_CHECKING:
-    import pandas as pd
+from ..text.numerals import parse_chinese
 
 _D = r"[0-9０-９]"
 _CN_MONTH = r"十[一二]?|[一二三四五六七八九]"
@@ -124,12 +120,3 @@ def find_dates(text: str, report_date: dt.date | None = None) -> list[DateMentio
         iso, precision, inferred = _resolve(m, report_date)
         found.append(DateMention(m.group(0), m.start(), m.end(), iso, precision, inferred))
     return found
-
-
-def extract_dates(text: str, report_date: dt.date | None = None) -> pd.DataFrame:
-    """:func:`find_dates` as a DataFrame: raw, start, end, iso, precision, year_inferred."""
-    import pandas as pd
-
-    rows = [vars(d) for d in find_dates(text, report_date)]
-    columns = ["raw", "start", "end", "iso", "precision", "year_inferred"]
-    return pd.DataFrame(rows, columns=columns)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from .numerals import CN_NUMERAL_CHARS
+from ..text.numerals import CN_NUMERAL_CHARS
 
 if TYPE_CHECKING:
     import pandas as pd

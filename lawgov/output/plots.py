@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import selections as sel
 from .files import write_atomic
 from .fonts import use_chinese_font
 
@@ -31,19 +32,6 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-#: Section 0 is the text before the first heading.
-LEAD_TITLE = "导语"
-
-#: Words of a measure that mark an enforcement outcome (cases, penalties, violations, inspections …).
-ENFORCEMENT_WORDS = ("案件", "处罚", "违法", "执法", "检查", "整治")
-#: Words of a section heading (title or subtitle) that make its counts of cases, firms and acts
-#: (:data:`OUTCOME_UNITS`) enforcement counts; its counts of fields and items (9个领域, 7个方面) are not.
-ENFORCEMENT_SECTION_WORDS = ("执法",)
-OUTCOME_UNITS = ("件", "起", "家", "户", "次", "条", "所", "宗", "人次", "批次")
-#: Counts that mention enforcement but are not outcomes of it: training of enforcement staff, minutes of meetings.
-NOT_OUTCOME_WORDS = ("培训", "纪要")
-#: Units of such counts: sessions of a course (期) and head-counts of staff (名, 人).
-NOT_OUTCOME_UNITS = ("期", "名", "人")
 
 #: Chinese names of the quantity kinds, in the order the legend lists them.
 KIND_NAMES = {
@@ -72,25 +60,6 @@ _LABEL_CHARS = 22  # longer axis labels are shortened with …
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def _num(value: Any) -> float:
-    """A float from a Decimal (in memory), a number (from CSV) or a string; NaN for None, NA and blanks."""
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return math.nan
-
-
-def _str(value: Any) -> str:
-    """A string cell as text; missing cells (None, NaN and NA from CSV) become ``""``."""
-    return value if isinstance(value, str) else ""
-
-
-def _int(value: Any) -> int | None:
-    """An Int64 / float / int cell as ``int``, or None when missing."""
-    number = _num(value)
-    return None if math.isnan(number) else int(number)
 
 
 def _short(text: str, limit: int = _LABEL_CHARS) -> str:
@@ -157,112 +126,12 @@ def _hbars(ax: Axes, labels: list[str], values: list[float], notes: list[str], *
     _plain_axes(ax)
 
 
-def section_titles(outline: pd.DataFrame) -> dict[int, str]:
-    """Section number → its title (the first ``title`` row of the section); section 0 is 导语."""
-    titles = {0: LEAD_TITLE}
-    rows = outline[outline["kind"] == "title"].sort_values(["section", "start"], kind="stable")
-    for section, text in zip(rows["section"], rows["text"], strict=True):
-        number = _int(section)
-        if number is not None and number not in titles:
-            titles[number] = _str(text)
-    return titles
-
-
 def _section_label(titles: dict[int, str], section: int) -> str:
     return titles.get(section) or f"第{section}部分"
 
 
-def _headings(outline: pd.DataFrame) -> dict[int, str]:
-    """Section number → its title and subtitle joined (what a section is about)."""
-    rows = outline[outline["kind"].isin(["title", "subtitle"])].sort_values(["section", "start"], kind="stable")
-    headings: dict[int, str] = {}
-    for section, text in zip(rows["section"], rows["text"], strict=True):
-        number = _int(section)
-        if number is not None:
-            headings[number] = headings.get(number, "") + " " + _str(text)
-    return headings
-
-
-def _with_values(df: pd.DataFrame, column: str = "value") -> pd.DataFrame:
-    """``df`` with a float column ``v`` from ``column`` and text columns cleaned of missing cells."""
-    df = df.copy()
-    df["v"] = [_num(x) for x in df[column]]
-    for name in ("measure", "unit", "raw", "kind"):
-        if name in df.columns:
-            df[name] = [_str(x) for x in df[name]]
-    return df
-
-
-def _largest_first(df: pd.DataFrame) -> pd.DataFrame:
-    """Rows by value, largest first; equal values keep their order in the report (by ``id``)."""
-    return df.sort_values(["v", "id"], ascending=[False, True], kind="stable")
-
-
 def _label(row: Any) -> str:
     return row.measure or row.raw
-
-
-# ---------------------------------------------------------------- selections (shared with write_figures)
-
-
-def _count_rows(quantities: pd.DataFrame, per_unit: int = 1, top: int = 15) -> pd.DataFrame:
-    df = _with_values(quantities)
-    df = _largest_first(df[(df["kind"] == "count") & (df["v"] > 0)])
-    return df.groupby("unit", sort=False).head(per_unit).head(top)
-
-
-def _rate_rows(quantities: pd.DataFrame) -> pd.DataFrame:
-    df = _with_values(quantities)
-    return _largest_first(df[(df["kind"] == "percent") & df["v"].notna()])
-
-
-def _enforcement_rows(quantities: pd.DataFrame, outline: pd.DataFrame, top: int = 20) -> pd.DataFrame:
-    headings = _headings(outline)
-    df = _with_values(quantities)
-
-    def is_outcome(row: Any) -> bool:
-        if row.kind != "count" or not row.v > 0:
-            return False
-        if any(word in row.measure for word in NOT_OUTCOME_WORDS) or row.unit in NOT_OUTCOME_UNITS:
-            return False
-        heading = headings.get(_int(row.section), "")
-        in_section = any(w in heading for w in ENFORCEMENT_SECTION_WORDS) and row.unit in OUTCOME_UNITS
-        return any(w in row.measure for w in ENFORCEMENT_WORDS) or in_section
-
-    return _largest_first(df[[is_outcome(row) for row in df.itertuples(index=False)]]).head(top)
-
-
-def _change_rows(changes: pd.DataFrame) -> pd.DataFrame:
-    df = changes.copy()
-    df["f"] = [_num(x) for x in df["from_value"]]
-    df["t"] = [_num(x) for x in df["to_value"]]
-    df["p"] = [_num(x) for x in df["percent_change"]]
-    for name in ("measure", "unit", "direction", "raw"):
-        df[name] = [_str(x) for x in df[name]]
-    df = df[df["f"].notna() & df["t"].notna()]
-    return df.sort_values("id", kind="stable")
-
-
-def _keyword_panels(keywords: pd.DataFrame, top: int) -> list[tuple[int | None, pd.DataFrame]]:
-    import pandas as pd
-
-    df = keywords.copy()
-    # object dtype: a float column would turn the whole-report rows' None into NaN
-    df["section_no"] = pd.Series([_int(x) for x in df["section"]], index=df.index, dtype="object")
-    df["w"] = [_num(x) for x in df["weight"]]
-    df["r"] = [_num(x) for x in df["rank"]]
-    df["term"] = [_str(x) for x in df["term"]]
-    df = df[df["term"] != ""].sort_values(["w", "r", "term"], ascending=[False, True, True], kind="stable")
-    sections = sorted({s for s in df["section_no"] if s is not None})
-    if sections:
-        return [(s, df[[x == s for x in df["section_no"]]].head(top)) for s in sections]
-    return [(None, df.head(top))] if len(df) else []
-
-
-def _entity_counts(entities: pd.DataFrame, type_: str, top: int) -> pd.DataFrame:
-    from .entities import mention_counts
-
-    return mention_counts(entities, type_).head(top)
 
 
 # ---------------------------------------------------------------- charts
@@ -274,9 +143,9 @@ def quantities_per_section(quantities: pd.DataFrame, outline: pd.DataFrame, *, s
     One bar per section of the outline, labelled with the section's title (导语 for section 0), in
     reading order; sections without a number get an empty bar, so a thin section shows as such.
     """
-    titles = section_titles(outline)
-    sections = [_int(s) for s in quantities["section"]]
-    kinds = [_str(k) or "其他" for k in quantities["kind"]]
+    titles = sel.section_titles(outline)
+    sections = [sel.integer(s) for s in quantities["section"]]
+    kinds = [sel.text(k) or "其他" for k in quantities["kind"]]
     order = sorted(set(titles) | {s for s in sections if s is not None})
     tally: dict[tuple[int, str], int] = {}
     for section, kind in zip(sections, kinds, strict=True):
@@ -316,7 +185,7 @@ def largest_counts(quantities: pd.DataFrame, per_unit: int = 1, top: int = 15, *
     Counts of different things (项, 件, 户, 次 …) are not comparable, so at most ``per_unit`` counts of
     each unit are kept (the largest), and of those the ``top`` largest are drawn, largest on top.
     """
-    rows = _count_rows(quantities, per_unit, top)
+    rows = sel.largest_counts(quantities, per_unit, top)
     fig = _new_figure(8, 1.3 + 0.36 * max(len(rows), 3))
     ax = fig.add_subplot()
     ax.set_title(f"数值最大的计数（每种单位最多 {per_unit} 项）")
@@ -336,7 +205,7 @@ def changes_chart(changes: pd.DataFrame, *, source: str | None = None) -> Figure
     gets its own x axis including 0; the panel title names the measure and the percent change (for
     rates, unit %, the change in percentage points).
     """
-    rows = _change_rows(changes)
+    rows = sel.changes(changes)
     n = max(len(rows), 1)
     fig = _new_figure(8, 1.0 + 1.15 * n)
     fig.suptitle("报告中的前后变化", fontsize=12)
@@ -380,7 +249,7 @@ def changes_chart(changes: pd.DataFrame, *, source: str | None = None) -> Figure
 
 def rates_chart(quantities: pd.DataFrame, *, source: str | None = None) -> Figure:
     """Percent quantities (办结率, 调解成功率 …) as bars against a 100% reference, value annotated."""
-    rows = _rate_rows(quantities)
+    rows = sel.rates(quantities)
     fig = _new_figure(8, 1.3 + 0.42 * max(len(rows), 3))
     ax = fig.add_subplot()
     ax.set_title("比率类指标（以 100% 为参照）")
@@ -407,13 +276,11 @@ def enforcement_chart(
 ) -> Figure:
     """Counts of enforcement outcomes: cases, penalties, violations, inspections, clean-ups.
 
-    A count is an outcome when its measure mentions one of :data:`ENFORCEMENT_WORDS` or its section's
-    heading (title or subtitle) mentions 执法; counts of training sessions and staff
-    (:data:`NOT_OUTCOME_WORDS`, :data:`NOT_OUTCOME_UNITS`) are left out. The ``top`` largest are drawn,
+    The counts are those of :func:`lawgov.output.selections.enforcement_outcomes`. The ``top`` largest are drawn,
     labelled by measure with the raw text at the bar's end; the x axis is logarithmic when the largest
     is more than 100 times the smallest.
     """
-    rows = _enforcement_rows(quantities, outline, top)
+    rows = sel.enforcement_outcomes(quantities, outline, top)
     fig = _new_figure(8, 1.3 + 0.36 * max(len(rows), 3))
     ax = fig.add_subplot()
     ax.set_title("执法与监管成果")
@@ -433,8 +300,8 @@ def keywords_chart(keywords: pd.DataFrame, outline: pd.DataFrame, top: int = 8, 
     Panels are titled with the section's title (导语 for section 0). Whole-report rows (section
     <NA>) are used only when the table has no per-section rows.
     """
-    titles = section_titles(outline)
-    panels = _keyword_panels(keywords, top)
+    titles = sel.section_titles(outline)
+    panels = sel.keyword_panels(keywords, top)
     columns = min(3, max(len(panels), 1))
     lines = math.ceil(max(len(panels), 1) / columns)
     fig = _new_figure(11 if columns == 3 else 4 + 3.5 * columns, 0.9 + lines * (0.5 + 0.24 * top))
@@ -464,7 +331,7 @@ def entities_chart(entities: pd.DataFrame, top: int = 15, *, source: str | None 
     """The most mentioned bodies (机构) and places (地方), counted by normalized name, in two panels."""
     from matplotlib.ticker import MaxNLocator
 
-    panels = [(title, _entity_counts(entities, type_, top)) for type_, title in ENTITY_PANELS]
+    panels = [(title, sel.mention_counts(entities, type_).head(top)) for type_, title in ENTITY_PANELS]
     rows = max([len(counts) for _, counts in panels] + [3])
     fig = _new_figure(11, 1.4 + 0.32 * rows)
     fig.suptitle("报告提及的机构与地方", fontsize=12)
@@ -505,37 +372,37 @@ CHARTS: tuple[tuple[str, tuple[str, ...], Callable[[_Tables], bool], Callable[[_
     (
         "02-largest-counts.png",
         ("quantities",),
-        lambda t: not _count_rows(t["quantities"]).empty,
+        lambda t: not sel.largest_counts(t["quantities"]).empty,
         lambda t, s: largest_counts(t["quantities"], source=s),
     ),
     (
         "03-changes.png",
         ("changes",),
-        lambda t: not _change_rows(t["changes"]).empty,
+        lambda t: not sel.changes(t["changes"]).empty,
         lambda t, s: changes_chart(t["changes"], source=s),
     ),
     (
         "04-rates.png",
         ("quantities",),
-        lambda t: not _rate_rows(t["quantities"]).empty,
+        lambda t: not sel.rates(t["quantities"]).empty,
         lambda t, s: rates_chart(t["quantities"], source=s),
     ),
     (
         "05-enforcement.png",
         ("quantities", "outline"),
-        lambda t: not _enforcement_rows(t["quantities"], t["outline"]).empty,
+        lambda t: not sel.enforcement_outcomes(t["quantities"], t["outline"]).empty,
         lambda t, s: enforcement_chart(t["quantities"], t["outline"], source=s),
     ),
     (
         "06-keywords.png",
         ("keywords", "outline"),
-        lambda t: bool(_keyword_panels(t["keywords"], 8)),
+        lambda t: bool(sel.keyword_panels(t["keywords"], 8)),
         lambda t, s: keywords_chart(t["keywords"], t["outline"], source=s),
     ),
     (
         "07-entities.png",
         ("entities",),
-        lambda t: any(not _entity_counts(t["entities"], type_, 1).empty for type_, _ in ENTITY_PANELS),
+        lambda t: any(not sel.mention_counts(t["entities"], type_).empty for type_, _ in ENTITY_PANELS),
         lambda t, s: entities_chart(t["entities"], source=s),
     ),
 )
@@ -548,17 +415,21 @@ def figure_png(fig: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def render_figures(tables: dict[str, pd.DataFrame], source: str) -> dict[str, bytes]:
-    """File name → PNG bytes of every chart whose tables are present and have something to draw.
+def drawable(tables: dict[str, pd.DataFrame]) -> list[tuple[str, Callable[[_Tables, str], Figure]]]:
+    """(file name, draw) of every chart of :data:`CHARTS` whose tables are present and have something to draw.
 
-    ``tables`` is what :func:`lawgov.report_tables` returns; a chart is skipped when one of its
-    tables is missing or empty or when it would have nothing to draw (a report without changes gets
-    no ``03-changes.png``). ``source`` goes into every figure's source note.
+    A report without changes gets no ``03-changes.png``; ``lawgov build`` and the notebooks both use this list.
+    """
+    return [(name, draw) for name, needs, has_data, draw in CHARTS if _has(tables, needs) and has_data(tables)]
+
+
+def render_figures(tables: dict[str, pd.DataFrame], source: str) -> dict[str, bytes]:
+    """File name → PNG bytes of every chart of :func:`drawable`; ``source`` goes into every source note.
+
+    ``tables`` is what :func:`lawgov.report_tables` returns (or the same tables read back from CSV).
     """
     rendered = {}
-    for name, needs, has_data, draw in CHARTS:
-        if not _has(tables, needs) or not has_data(tables):
-            continue
+    for name, draw in drawable(tables):
         fig = draw(tables, source)
         try:
             rendered[name] = figure_png(fig)

@@ -11,25 +11,22 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import lexicon as lx
-from .errors import LawgovError
-from .numerals import CN_NUMERAL_CHARS
-from .schema import SCHEMAS
-from .spans import SpanSet
+from ..errors import LawgovError
+from ..genre import lexicon as lx
+from ..genre.seed import is_seed, seed_gold
+from ..genre.vocabulary import DictionaryArg, PlacesArg, Vocabulary, vocabulary
+from ..schema import SCHEMAS
+from .coverage import coverage
 
 if TYPE_CHECKING:
     import pandas as pd
 
 KNOWN_UNITS = {"", "%", "百分点"} | {u[1:] if len(u) > 1 and u[0] == "个" else u for u in lx.UNITS if u != "％"}
-_DIGITS = re.compile(r"[0-9０-９]+(?:[.,．][0-9０-９]+)*")
-_NUMERALS = re.compile(rf"[{CN_NUMERAL_CHARS}]+")
-_ORDINAL_AFTER = re.compile(r"届|次会议|次全会|次全体会议")
 FLOORS = {"recall": 1.0, "precision": 1.0, "measure": 0.95}
 
 
@@ -110,9 +107,9 @@ def check_offsets(name: str, df: pd.DataFrame, text: str) -> Check:
     return Check("offsets slice to their text", name, out)
 
 
-def check_quantities(df: pd.DataFrame) -> list[Check]:
+def check_quantities(df: pd.DataFrame, vocab: Vocabulary) -> list[Check]:
     """Units known, percentages of levels in 0–100, and each value equal to what its raw text says."""
-    from .quantities import find_quantities
+    from ..extract.quantities import find_quantities
 
     units, percents, values = [], [], []
     for row in df.to_dict("records"):
@@ -123,7 +120,7 @@ def check_quantities(df: pd.DataFrame) -> list[Check]:
         value = Decimal(str(row["value"]))
         if row["kind"] == "percent" and _is_missing(row["direction"]) and not 0 <= value <= 100:
             percents.append(f"row {rid} ({raw}): {value}% outside 0–100")
-        parsed = find_quantities(raw)
+        parsed = find_quantities(raw, vocab=vocab)
         if not parsed or parsed[0].raw != raw:
             values.append(f"row {rid}: {raw!r} does not read as one quantity")
         elif parsed[0].value != value:
@@ -150,72 +147,9 @@ def check_changes(df: pd.DataFrame) -> Check:
     return Check("changes go the way their verb says", "changes", out)
 
 
-def coverage(text: str, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Every digit run and Chinese-numeral run of ``text`` with what accounts for it.
-
-    ``accounted_as`` is quantity, date, ordinal, name (inside a quote, title, entity or policy
-    term) or word (a dictionary word such as 统一 or 一体化); an empty value is a violation.
-    """
-    import pandas as pd
-
-    from .quantities import _NAMES, _numeral_term_pattern
-    from .segment import segment
-
-    spans: dict[str, list[tuple[int, int]]] = {"quantity": [], "date": [], "name": [], "ordinal": []}
-    for table, label in (("quantities", "quantity"), ("dates", "date"), ("entities", "name")):
-        df = tables.get(table)
-        if df is not None:
-            spans[label] += [(int(s), int(e)) for s, e in zip(df["start"], df["end"], strict=True)]
-    spans["name"] += [m.span() for m in _NAMES.finditer(text)]
-    terms = _numeral_term_pattern()
-    if terms is not None:
-        spans["name"] += [m.span() for m in terms.finditer(text)]
-    spans["ordinal"] += _heading_numbers(text)
-    sets = {label: SpanSet(found) for label, found in spans.items()}  # checked in this order
-    words = SpanSet(_numeral_words(text, segment))
-    rows = []
-    for m in [*_DIGITS.finditer(text), *_NUMERALS.finditer(text)]:
-        s, e = m.span()
-        label = next((lab for lab, found in sets.items() if found.contains(s, e)), "")
-        if not label and (text[s - 1 : s] == "第" or _ORDINAL_AFTER.match(text, e)):
-            label = "ordinal"
-        if not label and words.contains(s, e):
-            label = "word"
-        rows.append((m.group(0), s, e, label, text[max(0, s - 8) : e + 8]))
-    df = pd.DataFrame(rows, columns=["run", "start", "end", "accounted_as", "context"])
-    return df.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
-
-
-def _heading_numbers(text: str) -> list[tuple[int, int]]:
-    """Spans of the numbers that open headings and items (一、 （二） 3. （4）): ordinals, not quantities."""
-    from .outline import NUMBERING
-
-    spans = []
-    for line in re.finditer(r"(?m)^", text):
-        head = text[line.start() : line.start() + 8]  # the patterns are anchored with ^
-        for pattern in NUMBERING:
-            m = pattern.match(head)
-            if m:
-                spans.append((line.start(), line.start() + m.end()))
-                break
-    return spans
-
-
-def _numeral_words(text: str, segment) -> list[tuple[int, int]]:
-    """Spans of segmented words that hold a numeral inside a longer word (统一, 一体化, 进一步)."""
-    spans, pos = [], 0
-    for w in segment(text):
-        start = text.find(w, pos)
-        if start < 0:
-            continue
-        pos = start + len(w)
-        if len(w) > 1 and _NUMERALS.search(w) and not _NUMERALS.fullmatch(w) and not _DIGITS.search(w):
-            spans.append((start, pos))
-    return spans
-
-
-def check_coverage(text: str, tables: dict[str, pd.DataFrame]) -> Check:
-    runs = coverage(text, tables)
+def check_coverage(text: str, tables: dict[str, pd.DataFrame], vocab: Vocabulary) -> Check:
+    """Every number of the text is a quantity, a date, an ordinal, a name or a word (see :func:`coverage`)."""
+    runs = coverage(text, tables, places=vocab)
     missing = runs[runs["accounted_as"] == ""]
     return Check(
         "coverage: every number is accounted for",
@@ -245,21 +179,33 @@ def check_gold(quantities: pd.DataFrame, text: str, gold: pd.DataFrame) -> Check
 
 
 def validate_tables(
-    tables: dict[str, pd.DataFrame], text: str, metadata: dict | None = None, gold: pd.DataFrame | None = None
+    tables: dict[str, pd.DataFrame],
+    text: str,
+    metadata: dict | None = None,
+    gold: pd.DataFrame | None = None,
+    *,
+    places: PlacesArg | Vocabulary = None,
+    dictionary: DictionaryArg = None,
 ) -> pd.DataFrame:
-    """Run every check; one row per check: name, table, passed, violations (count), detail (all of them)."""
+    """Run every check; one row per check: name, table, passed, violations (count), detail (all of them).
+
+    ``places`` and ``dictionary`` are those the tables were extracted with (Chongqing's and lawgov's
+    by default): they decide which numerals are names. ``gold`` is a gold set of quantities
+    (:func:`lawgov.genre.seed.seed_gold` for the seed).
+    """
     import pandas as pd
 
+    vocab = vocabulary(places, dictionary)
     checks: list[Check] = []
     for name, df in tables.items():
         if name in SCHEMAS:
             checks.append(check_schema(name, df))
             checks.append(check_offsets(name, df, text))
     if "quantities" in tables:
-        checks += check_quantities(tables["quantities"])
+        checks += check_quantities(tables["quantities"], vocab)
     if "changes" in tables:
         checks.append(check_changes(tables["changes"]))
-    checks.append(check_coverage(text, tables))
+    checks.append(check_coverage(text, tables, vocab))
     if metadata is not None:
         copies = metadata.get("copies", 1)
         agree = [] if metadata.get("copies_identical", True) else [f"{copies} copies of the article differ"]
@@ -309,23 +255,14 @@ def _decimal(value: str) -> Decimal | str | None:
         return value  # left as text for the schema check to report
 
 
-def seed_gold_for(metadata: dict) -> pd.DataFrame | None:
-    """The hand-annotated gold set when the data comes from the seed and a checkout holds ``tests/gold``."""
-    import pandas as pd
+def validate(
+    folder: str | os.PathLike[str] = "data", *, places: PlacesArg = None, dictionary: DictionaryArg = None
+) -> pd.DataFrame:
+    """Validate a folder written by ``lawgov build`` (see :func:`validate_tables`).
 
-    from .build import SEED_NAME, default_seed
-
-    gold = Path(__file__).resolve().parent.parent / "tests" / "gold" / "seed_quantities.csv"
-    if metadata.get("name") != SEED_NAME or not gold.is_file():
-        return None
-    import hashlib
-
-    if metadata.get("sha256") != hashlib.sha256(default_seed().read_bytes()).hexdigest():
-        return None
-    return pd.read_csv(gold, dtype=str, keep_default_na=False)
-
-
-def validate(folder: str | os.PathLike[str] = "data") -> pd.DataFrame:
-    """Validate a folder written by ``lawgov build`` (see :func:`validate_tables`)."""
+    ``places`` and ``dictionary`` are those the folder was built with (Chongqing's and lawgov's by
+    default). Data built from the unchanged seed is also scored against the seed's gold set.
+    """
     tables, text, metadata = read_data(folder)
-    return validate_tables(tables, text, metadata, seed_gold_for(metadata))
+    gold = seed_gold("quantities") if is_seed(metadata) else None
+    return validate_tables(tables, text, metadata, gold, places=places, dictionary=dictionary)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from .errors import LawgovError
+from ..errors import LawgovError
 
 FONT_PACKAGE = "pylopdf-fonts-zh-cn"
 FONT_MODULE = "pylopdf_fonts_zh_cn"

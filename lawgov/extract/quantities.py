@@ -6,7 +6,8 @@ numbers, policy terms with numerals) → one regex pass for number + scale + uni
 the qualifier words around it and the noun it counts, read from its clause → a last pass fills the
 nouns that lists, 分别 and comparisons leave implicit.
 
->>> q = find_quantities("全市行政复议机关由375个减少至42个，处罚金额1234.56万元。")
+>>> from lawgov.genre.vocabulary import vocabulary
+>>> q = find_quantities("全市行政复议机关由375个减少至42个，处罚金额1234.56万元。", vocab=vocabulary())
 >>> [(x.raw, str(x.value), x.unit, x.qualifier, x.measure, x.kind) for x in q]
 [('375个', '375', '个', '由', '行政复议机关', 'count'), ('42个', '42', '个', '至', '行政复议机关', 'count'), \
 ('1234.56万元', '12345600', '元', '', '处罚金额', 'money')]
@@ -21,14 +22,14 @@ from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING
 
-from . import lexicon as lx
-from .dates import DATE, find_dates
-from .numerals import CN_NUMERAL_CHARS, SCALES, normalize, parse_number
-from .resources import numeral_terms
-from .spans import SpanSet
+from ..genre import lexicon as lx
+from ..text.marks import TITLE
+from ..text.numerals import CN_NUMERAL_CHARS, SCALES, normalize, parse_number
+from ..text.spans import SpanSet
+from .dates import DATE, DateMention, find_dates
 
 if TYPE_CHECKING:
-    import pandas as pd
+    from ..genre.vocabulary import Vocabulary
 
 
 def _alt(words) -> str:
@@ -44,22 +45,43 @@ _APPROX = _alt(lx.APPROX_INSIDE)
 _BIG = ["大类", "大项", "大"]  # 5大类 (大 intensifies the classifier), 三大平台 (three platforms)
 
 QUANTITY = re.compile(
-    # The lookahead lets the engine skip, in one test, the positions where no number can start.
-    rf"(?=[0-9０-９{CN_NUMERAL_CHARS}])(?:"
-    rf"(?<![0-9０-９.．])(?P<p1>{_ARABIC})[%％](?P<psep>{_RANGE_SEP})(?P<p2>{_ARABIC})(?P<punit>[%％])"
-    rf"|(?P<pct>百分之(?P<pctnum>{_CHINESE}|{_ARABIC}))"
-    rf"|(?<![0-9０-９.．])(?P<num>{_ARABIC})(?:(?P<sep>{_RANGE_SEP})(?P<num2>{_ARABIC}))?"
-    rf"(?P<ap1>{_APPROX})?(?P<scale>{_alt(lx.SCALE_WORDS)})?(?P<ap2>{_APPROX})?(?P<unit>{_alt([*lx.UNITS, *_BIG])})?"
-    rf"|(?<![{CN_NUMERAL_CHARS}])(?P<cn>{_CHINESE})(?P<cnunit>{_alt([*lx.CHINESE_NUMERAL_UNITS, *_BIG])})"
-    rf"|(?P<round>[百千万])(?P<roundap>余|多)(?P<roundunit>{_alt(lx.CHINESE_NUMERAL_UNITS)}))"
+    rf"""
+    (?=[0-9０-９{CN_NUMERAL_CHARS}])  # skip, in one test, the positions where no number can start
+    (?:
+        # a range of percentages: 30%-45%
+        (?<![0-9０-９.．]) (?P<p1>{_ARABIC}) [%％] (?P<psep>{_RANGE_SEP}) (?P<p2>{_ARABIC}) (?P<punit>[%％])
+    |   # a percentage in words: 百分之三十, 百分之30
+        (?P<pct> 百分之 (?P<pctnum>{_CHINESE}|{_ARABIC}) )
+    |   # digits, or a range of them, then approximation, scale and unit: 1600余个, 3万多户, 26.14万户, 10-20个
+        (?<![0-9０-９.．]) (?P<num>{_ARABIC}) (?: (?P<sep>{_RANGE_SEP}) (?P<num2>{_ARABIC}) )?
+        (?P<ap1>{_APPROX})? (?P<scale>{_alt(lx.SCALE_WORDS)})? (?P<ap2>{_APPROX})?
+        (?P<unit>{_alt([*lx.UNITS, *_BIG])})?
+    |   # a Chinese numeral and its classifier: 二十九项, 两轮, 三大平台
+        (?<![{CN_NUMERAL_CHARS}]) (?P<cn>{_CHINESE}) (?P<cnunit>{_alt([*lx.CHINESE_NUMERAL_UNITS, *_BIG])})
+    |   # a round number and its approximation: 百余个, 千余名
+        (?P<round>[百千万]) (?P<roundap>余|多) (?P<roundunit>{_alt(lx.CHINESE_NUMERAL_UNITS)})
+    )
+    """,
+    re.VERBOSE,
 )
 # 十四届人大二次会议: a session number, written without 第.
 _SESSION = re.compile(r"会议|全会|全体会议|常委会")
-# Spans whose digits are names, not quantities: quoted names, titles, document numbers, codes, phones.
-_NAMES = re.compile(
-    r"(?=[“「『《〈〔\[［【(（A-Za-z01])(?:“[^“”\n]{0,40}”|「[^「」\n]{0,40}」|『[^『』\n]{0,40}』|《[^《》\n]*(?:《[^《》\n]*》[^《》\n]*)*》|〈[^〈〉\n]*〉"
-    r"|[〔\[［【(（][0-9０-９]{4}[〕\]］】)）][0-9０-９]+号|[A-Za-z]{1,4}[0-9０-９]+(?:\.[0-9]+)?"
-    r"|(?<![0-9])0[0-9]{2,3}\s*[-－]\s*[0-9]{7,8}(?![0-9])|(?<![0-9])1[3-9][0-9]{9}(?![0-9]))"
+# Spans whose digits are names, not quantities.
+NAMES = re.compile(
+    rf"""
+    (?=[“「『《〈〔\[［【(（A-Za-z01])  # skip the positions where no name can start
+    (?:
+        “[^“”\n]{{0,40}}”                    # a quoted name or slogan: “八五”普法, “一网通办”
+    |   「[^「」\n]{{0,40}}」 | 『[^『』\n]{{0,40}}』    # the same in corner brackets
+    |   {TITLE}                              # a title: 《某某条例》, one nested title allowed
+    |   〈[^〈〉\n]*〉                        # a title inside a title written 〈…〉
+    |   [〔\[［【(（] [0-9０-９]{{4}} [〕\]］】)）] [0-9０-９]+ 号  # a document number: 〔2019〕28号
+    |   [A-Za-z]{{1,4}} [0-9０-９]+ (?:\.[0-9]+)?                # a code: PM2.5, G75
+    |   (?<![0-9]) 0[0-9]{{2,3}} \s* [-－] \s* [0-9]{{7,8}} (?![0-9])  # a landline: 023-88196826
+    |   (?<![0-9]) 1[3-9][0-9]{{9}} (?![0-9])                     # a mobile number
+    )
+    """,
+    re.VERBOSE,
 )
 _CLAUSE_END = "，。；！？、,;!?\n"
 _SENTENCE_END = "。；！？;!?\n"
@@ -105,18 +127,19 @@ class Quantity:
 
 
 @cache
-def _numeral_term_pattern() -> re.Pattern[str] | None:
-    terms = numeral_terms()
+def _numeral_terms(vocab: Vocabulary) -> re.Pattern[str] | None:
+    """Dictionary terms that contain a numeral (三项制度, 一网通办): their numerals are names, not counts."""
+    terms = [t for t in vocab.words if any(c in CN_NUMERAL_CHARS for c in t)]
     return re.compile(_alt(terms)) if terms else None
 
 
-def _mask(text: str, report_date: dt.date | None) -> SpanSet:
-    spans = [m.span() for m in _NAMES.finditer(text)]
-    spans += [(d.start, d.end) for d in find_dates(text, report_date)]
-    terms = _numeral_term_pattern()
+def name_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
+    """Spans whose numbers are names: quotes, titles, document numbers, codes, phones, numeral policy terms."""
+    spans = [m.span() for m in NAMES.finditer(text)]
+    terms = _numeral_terms(vocab)
     if terms is not None:
         spans += [m.span() for m in terms.finditer(text)]
-    return SpanSet(spans)
+    return spans
 
 
 # How far back a clause is looked for: real clauses are far shorter, and a bound keeps text with no
@@ -135,9 +158,16 @@ def _clause_start(text: str, pos: int, last_end: re.Pattern[str] = _LAST_CLAUSE_
     return m.end() if m else floor
 
 
-def find_quantities(text: str, report_date: dt.date | None = None) -> list[Quantity]:
-    """Every quantity in ``text`` in reading order; see :func:`extract_quantities`."""
-    mask = _mask(text, report_date)
+def find_quantities(
+    text: str, report_date: dt.date | None = None, *, vocab: Vocabulary, dates: list[DateMention] | None = None
+) -> list[Quantity]:
+    """Every quantity in ``text`` in reading order (see :func:`lawgov.extract_quantities` for the fields).
+
+    Dates (``dates``, found from ``report_date`` when not given) and :func:`name_spans` are masked first.
+    """
+    if dates is None:
+        dates = find_dates(text, report_date)
+    mask = SpanSet(name_spans(text, vocab) + [(d.start, d.end) for d in dates])
     found: list[Quantity] = []
     for m in QUANTITY.finditer(text):
         q = _quantity(text, m, mask, found[-1].end if found else 0)
@@ -375,23 +405,3 @@ def _distribute(text: str, found: list[Quantity]) -> None:
         for member in group[1:]:  # 分别增长23.5%和41.2%: the verb before the list is said of every member
             member.direction = member.direction or q.direction
         i += len(group)
-
-
-COLUMNS = ["raw", "start", "end", "value", "value_max", "unit", "scale", "qualifier", "measure", "kind", "direction"]
-
-
-def extract_quantities(text: str, report_date: dt.date | None = None) -> pd.DataFrame:
-    """One row per quantity in reading order.
-
-    Columns: ``raw`` (exact text), ``start``/``end`` (``text[start:end] == raw``), ``value`` (exact,
-    fully scaled, a Decimal), ``value_max`` (ranges), ``unit`` (without the scale), ``scale``,
-    ``qualifier`` (余/多/近/约/超过/以上/累计/至/由/从 … joined by ';'), ``measure`` (what is
-    counted), ``kind`` (count, money, percent, percentage_points, multiple, area, …) and
-    ``direction`` (up/down when a change verb precedes the number). ``report_date`` lets dates
-    without a year be recognised as dates with the right year.
-    """
-    import pandas as pd
-
-    rows = [{c: getattr(q, c) for c in COLUMNS} for q in find_quantities(text, report_date)]
-    df = pd.DataFrame(rows, columns=COLUMNS)
-    return df.astype({"start": "int64", "end": "int64", "scale": "int64"})

@@ -1,0 +1,35 @@
+"""Text files → a :class:`~lawgov.report.Page`: a page as a user saved it from the browser (the seed's layout).
+
+The byline is the first line among the top ten that carries two labelled fields (时间: … 来源: …), the
+site comes from the copyright line, and the cleanup of :func:`lawgov.source.cleaning.clean` removes
+both with the rest of the site furniture.
+
+>>> page = read_text_page("标题一则\\n\\n时间: 2021-11-26 来源: 某报\\n\\n正文,第一句。\\n\\nCopyright © 某某网")
+>>> page.paragraphs, dict(page.byline), page.site
+(('标题一则', '正文，第一句。'), {'date': '2021-11-26', 'source': '某报'}, '某某网')
+"""
+
+from __future__ import annotations
+
+from ..report import Page
+from .cleaning import clean, split_lines
+from .metadata import meta_fields, site
+
+# How far down a page its byline is looked for.
+BYLINE_LINES = 10
+
+
+def read_text_page(text: str, name: str | None = None, encoding: str | None = None) -> Page:
+    """The page of a text file: paragraphs after cleanup, byline fields as written, the site."""
+    lines = split_lines(text)
+    cleaned = clean(lines)
+    return Page(
+        paragraphs=tuple(cleaned.paragraphs),
+        byline=meta_fields(lines[:BYLINE_LINES]),
+        site=site(list(cleaned.furniture)),
+        name=name,
+        encoding=encoding,
+        copies=cleaned.copies,
+        copies_identical=cleaned.identical,
+        furniture=cleaned.furniture,
+    )

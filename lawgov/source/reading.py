@@ -1,0 +1,171 @@
+"""Bytes → str: decide the encoding from the bytes themselves, reject what is not a Chinese text,
+and tell an HTML page from a text file.
+
+Order of evidence: a byte-order mark wins; then the charset a page declares, when its bytes decode
+with it; then strict UTF-8; then GB18030 (a superset of GBK and GB2312). Anything that is binary,
+empty or free of Chinese raises :class:`LawgovError`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from ..errors import LawgovError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),  # checked before UTF-16 LE: its BOM starts with FF FE too
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# C0 controls other than tab, newline, form feed and carriage return never occur in a text file.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def decode(data: bytes, name: str | None = None, declared: str | None = None) -> tuple[str, str]:
+    """Return ``(text, encoding)`` for the bytes of a report.
+
+    ``declared`` is the charset a page names for itself (``<meta charset>``); it is used when the
+    bytes really decode with it, after a byte-order mark and before guessing.
+
+    >>> decode("重庆".encode("gb18030"))
+    ('重庆', 'gb18030')
+    >>> decode(codecs.BOM_UTF8 + "重庆".encode())
+    ('重庆', 'utf-8-sig')
+    """
+    if not data.strip():
+        raise LawgovError("file is empty", name)
+    encoding = _bom_encoding(data)
+    if encoding is None and declared:
+        try:
+            data.decode(declared)
+            encoding = declared
+        except (UnicodeDecodeError, LookupError):
+            encoding = None
+    if encoding is None:
+        if b"\x00" in data:
+            raise LawgovError("binary data (NUL bytes), not a text file", name)
+        encoding = _guess_encoding(data, name)
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise LawgovError(f"cannot decode as {encoding}: {exc.reason} at byte {exc.start}", name) from None
+    return check_text(text, name), encoding
+
+
+def check_text(text: str, name: str | None = None) -> str:
+    """``text`` itself when it can be a report: not empty, no binary control characters, some Chinese.
+
+    >>> check_text("no Chinese")
+    Traceback (most recent call last):
+    lawgov.errors.LawgovError: <memory>: no Chinese text found
+    """
+    if not text.strip():
+        raise LawgovError("file is empty", name)
+    if _CONTROL.search(text, 0, 100_000):
+        raise LawgovError("binary data (control characters), not a text file", name)
+    if not HAN.search(text):
+        raise LawgovError("no Chinese text found", name)
+    return text
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    return None
+
+
+def _guess_encoding(data: bytes, name: str | None) -> str:
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as exc:
+        # UTF-8 that breaks only in its last few bytes is a file cut inside a character,
+        # not a GB18030 file: say so rather than decoding it as mojibake.
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3 and _has_multibyte(data[: exc.start]):
+            raise LawgovError("file ends inside a multi-byte UTF-8 character (truncated?)", name) from None
+    try:
+        data.decode("gb18030")
+        return "gb18030"
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3 and "incomplete" in exc.reason:
+            raise LawgovError("file ends inside a multi-byte GB18030 character (truncated?)", name) from None
+        raise LawgovError(f"not UTF-8, GB18030 or UTF-16 text ({exc.reason} at byte {exc.start})", name) from None
+
+
+def _has_multibyte(data: bytes) -> bool:
+    return any(b >= 0x80 for b in data[:4096])
+
+
+# ---------------------------------------------------------------------------------------------------
+# Is it HTML, and which charset does it declare?
+
+_HTML_START = re.compile(
+    r"^\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])",
+    re.IGNORECASE | re.DOTALL,
+)
+_COMMON_TAG = re.compile(
+    r"</?(html|head|body|title|meta|link|script|style|div|span|p|br|hr|a|img|table|tbody|tr|td|th|ul|ol|li"
+    r"|h[1-6]|font|strong|b|em|center|form|input|iframe|section|article|header|footer|nav)(?=[\s/>])[^<>]*>",
+    re.IGNORECASE,
+)
+_SNIFF_CHARS = 4096
+
+
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` is an HTML page rather than a text file.
+
+    A doctype, ``<html>``, ``<head>`` or ``<body>`` at the start (after an XML declaration or comments)
+    decides it; otherwise at least three common tags in the first 4096 characters, not all the same
+    (an opening and a closing tag differ).
+
+    >>> looks_like_html("<!DOCTYPE html><html><body><p>正文</p></body></html>")
+    True
+    >>> looks_like_html("标题\\n\\n正文提到<p>标签一次。")
+    False
+    """
+    head = text[:_SNIFF_CHARS]
+    if _HTML_START.match(head):
+        return True
+    tags = [m.group(1).lower() + ("/" if m.group(0).startswith("</") else "") for m in _COMMON_TAG.finditer(head)]
+    return len(tags) >= 3 and len(set(tags)) >= 2  # "<p>…</p>" counts as two kinds, "<br><br><br>" as one
+
+
+_META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:\-]+)", re.IGNORECASE)
+# Every GB-family label is read as GB18030, the superset that decodes GB2312 and GBK pages alike.
+_GB_FAMILY = {"gb2312", "gbk", "gb18030"}
+_GB_LABELS = {"x-gbk", "csgb2312", "gb_2312", "gb_2312-80", "iso-ir-58", "csiso58gb231280", "x-euc-cn", "windows-936"}
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in a ``<meta>`` tag within its first 4 KB, as a Python codec name.
+
+    Reads ``<meta charset="…">`` and ``<meta http-equiv="Content-Type" content="…; charset=…">``.
+    GB2312 and GBK (and their aliases) become ``gb18030``; a UTF-16/32 label, which an ASCII-readable
+    tag cannot truthfully carry, becomes ``utf-8`` (as browsers do). Unknown labels give ``None``.
+
+    >>> declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=GB2312">')
+    'gb18030'
+    >>> declared_charset(b"<meta charset=utf8>"), declared_charset(b"<p>no meta</p>")
+    ('utf-8', None)
+    """
+    m = _META_CHARSET.search(data[:_SNIFF_CHARS])
+    if not m:
+        return None
+    label = m.group(1).decode("ascii").strip().lower()
+    if label in _GB_LABELS:
+        return "gb18030"
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    if name in _GB_FAMILY:
+        return "gb18030"
+    if name.startswith(("utf-16", "utf-32")):
+        return "utf-8"
+    return name
