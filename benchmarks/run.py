@@ -122,7 +122,7 @@ def main() -> None:
 
     floor = best_of(3, lambda: FLOOR.findall(joined))
     rows.append((f"floor: one regex findall over {mb:.1f} MB", f"{mb / floor:.1f} MB/s", "baseline"))
-    q = best_of(3, lambda: [find_quantities(t, seed.date) for t in texts])
+    q = best_of(3, lambda: [find_quantities(t, seed.date, vocab=VOCAB) for t in texts])
     rows.append(
         (
             "find_quantities, one call per report",
