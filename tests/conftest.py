@@ -23,6 +23,13 @@ def seed_report() -> lawgov.Report:
     return lawgov.load(SEED)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Notebook cells run under nbval are slow: mark them so ``pytest -m "not slow"`` leaves them out."""
+    for item in items:
+        if item.nodeid.startswith("notebooks/"):
+            item.add_marker(pytest.mark.slow)
+
+
 # On CI, property tests replay the same examples every run: a red build then means a change broke
 # something, not that the dice found an old bug. Locally they keep exploring.
 settings.register_profile("ci", derandomize=True, database=None)

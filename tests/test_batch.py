@@ -79,6 +79,7 @@ class Terminal(io.StringIO):
         return True
 
 
+@pytest.mark.slow
 def test_a_folder_of_200_reports_with_one_bad_file(tmp_path, monkeypatch) -> None:
     reports = tmp_path / "reports"
     reports.mkdir()
@@ -199,6 +200,7 @@ def test_reports_with_no_headings_or_no_numbers_are_valid(tmp_path, capsys) -> N
     assert len(pd.read_csv(out / "outline.csv")) > 0
 
 
+@pytest.mark.slow
 def test_a_20_mb_one_line_file(tmp_path, capsys) -> None:
     body = SEED.read_text(encoding="utf-8").split("Copyright")[0].replace("\n", "")
     filler = "法治政府建设工作持续推进，全市各级部门认真落实各项措施，" * 40 + body

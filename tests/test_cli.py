@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pandas as pd
+import pytest
 
 from lawgov.cli import main
 
@@ -18,6 +19,7 @@ def snapshot(folder) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.slow
 def test_build_writes_every_file(tmp_path, seed_report) -> None:
     assert main(["build", "--out", str(tmp_path)]) == 0
     assert {p.name for p in tmp_path.iterdir()} == FILES
@@ -39,6 +41,7 @@ def test_build_writes_every_file(tmp_path, seed_report) -> None:
         assert all(text[s:e] == t for s, e, t in zip(table["start"], table["end"], spans, strict=True))
 
 
+@pytest.mark.slow
 def test_bad_input_leaves_previous_outputs(tmp_path, capsys) -> None:
     out = tmp_path / "out"
     main(["build", "--out", str(out)])
@@ -77,6 +80,7 @@ def test_committed_data_is_what_build_writes_today(tmp_path) -> None:
     assert committed == snapshot(tmp_path)
 
 
+@pytest.mark.slow
 def test_build_does_not_depend_on_hash_randomisation(tmp_path) -> None:
     """Two processes with different string hashing (set and dict orders) write the same bytes."""
     import os

@@ -139,6 +139,7 @@ def run_nbval(folder: Path, *notebooks: str) -> dict[tuple[str, str], str]:
     return results
 
 
+@pytest.mark.slow
 def test_nbval_fails_when_a_stored_output_is_edited(tmp_path: Path) -> None:
     """Copy notebook 01 twice, edit one stored text output of one copy: nbval fails that cell and only that one."""
     original = load(NOTEBOOK_DIR / "01-raw-page-and-cleanup.ipynb")

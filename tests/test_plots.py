@@ -234,6 +234,7 @@ def test_a_chart_without_data_says_so(tables: dict[str, pd.DataFrame]) -> None:
 # ---------------------------------------------------------------- PNG files
 
 
+@pytest.mark.slow
 def test_write_figures_writes_every_chart_reproducibly(tables: dict[str, pd.DataFrame], tmp_path: Path) -> None:
     first = plots.write_figures(tables, tmp_path / "a", "重庆法治报")
     second = plots.write_figures(tables, tmp_path / "b", "重庆法治报")

@@ -18,7 +18,7 @@ from .conftest import ROOT
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("data")
-    assert main(["build", "--out", str(out)]) == 0
+    assert main(["build", "--out", str(out), "--no-figures"]) == 0
     return out
 
 
