@@ -39,7 +39,8 @@ def gold_spans(text: str, gold: pd.DataFrame) -> pd.DataFrame:
     return gold.assign(start=starts, end=[s + len(r) for s, r in zip(starts, gold["raw"], strict=True)])
 
 
-def _norm(measure: object) -> str:
+def norm_measure(measure: object) -> str:
+    """A measure for comparison: text, ASCII parentheses full-width, no quotes or title marks around it."""
     s = "" if measure is None or measure != measure else str(measure)
     return s.translate(str.maketrans("()", "（）")).strip("“”《》")
 
@@ -50,7 +51,7 @@ def measure_agrees(predicted: object, gold: object) -> bool:
     >>> measure_agrees("对象", "检查对象"), measure_agrees("企业", "案件")
     (True, False)
     """
-    p, g = _norm(predicted), _norm(gold)
+    p, g = norm_measure(predicted), norm_measure(gold)
     return bool(p and g) and (p in g or g in p)
 
 
@@ -81,7 +82,7 @@ def score(predicted: pd.DataFrame, gold: pd.DataFrame) -> dict[str, float]:
         "value": share(lambda p, g: Decimal(str(p["value"])) == Decimal(str(g["value"]))),
         "unit": share(lambda p, g: _str(p["unit"]) == _str(g["unit"])),
         "measure": share(lambda p, g: measure_agrees(p["measure"], g["measure"])),
-        "measure_exact": share(lambda p, g: _norm(p["measure"]) == _norm(g["measure"])),
+        "measure_exact": share(lambda p, g: norm_measure(p["measure"]) == norm_measure(g["measure"])),
         "qualifier": share(lambda p, g: _str(p["qualifier"]) == _str(g["qualifier"])),
     }
 
