@@ -33,15 +33,23 @@ _PERIOD = "|".join(sorted((re.escape(p) for p in _PERIODS), key=len, reverse=Tru
 _REL = "|".join(sorted(_RELATIVE, key=len, reverse=True))
 
 DATE = re.compile(
-    # The lookahead skips, in one test, the positions where no date can start.
-    rf"(?=[0-9０-９〇零一二三四五六七八九十今本当去上前明下第])(?:"
-    rf"(?<![0-9０-９.])(?P<y>{_D}{{4}}|[〇零一二三四五六七八九]{{4}})年度?"
-    rf"(?:(?P<m>{_D}{{1,2}}|{_CN_MONTH})月(?:(?P<d>{_D}{{1,2}})(?:{_SEP}(?P<d2>{_D}{{1,2}}))?[日号])?)?"
-    rf"(?:第?(?P<yp>{_PERIOD}))?"
-    rf"|(?<![0-9０-９.个第])(?P<m2>{_D}{{1,2}}|{_CN_MONTH})月(?:(?P<dd>{_D}{{1,2}})(?:{_SEP}(?P<dd2>{_D}{{1,2}}))?[日号]|份?)"
-    rf"(?![0-9０-９])"
-    rf"|(?P<rel>{_REL})(?:第?(?P<rp>{_PERIOD}))?"
-    rf"|(?<![年季])第?(?P<p>{_PERIOD}))"
+    rf"""
+    (?=[0-9０-９〇零一二三四五六七八九十今本当去上前明下第])  # skip the positions where no date can start
+    (?:
+        # a year, then a month and a day or a range of days, or a period of it: 2021年10月12-19日, 2022年上半年
+        (?<![0-9０-９.]) (?P<y>{_D}{{4}}|[〇零一二三四五六七八九]{{4}}) 年度?
+        (?: (?P<m>{_D}{{1,2}}|{_CN_MONTH}) 月 (?: (?P<d>{_D}{{1,2}}) (?: {_SEP} (?P<d2>{_D}{{1,2}}) )? [日号] )? )?
+        (?: 第? (?P<yp>{_PERIOD}) )?
+    |   # a month without its year, with a day or a range of days: 11月1日, 3月份
+        (?<![0-9０-９.个第]) (?P<m2>{_D}{{1,2}}|{_CN_MONTH}) 月
+        (?: (?P<dd>{_D}{{1,2}}) (?: {_SEP} (?P<dd2>{_D}{{1,2}}) )? [日号] | 份? ) (?![0-9０-９])
+    |   # a year named relative to the report's: 今年, 去年上半年
+        (?P<rel>{_REL}) (?: 第? (?P<rp>{_PERIOD}) )?
+    |   # a period of the report's year: 上半年, 第三季度
+        (?<![年季]) 第? (?P<p>{_PERIOD})
+    )
+    """,
+    re.VERBOSE,
 )
 
 
