@@ -12,12 +12,12 @@ import os
 from pathlib import Path
 
 from .. import schema
-from ..errors import LawgovError
 from ..extract.tables import Analysis
 from ..genre.seed import default_seed
 from ..genre.vocabulary import DictionaryArg, PlacesArg, Vocabulary, vocabulary
 from ..report import Report
-from ..source.loading import load
+from ..source.loading import from_bytes
+from ..source.reading import MAX_SIZE, read_file
 from .files import write_atomic
 from .writers import table_csv
 
@@ -54,14 +54,12 @@ def outputs(
     return files
 
 
-def report_files(path: str | os.PathLike[str], vocab: Vocabulary, figures: bool = True) -> dict[str, str | bytes]:
+def report_files(
+    path: str | os.PathLike[str], vocab: Vocabulary, figures: bool = True, max_size: int = MAX_SIZE
+) -> dict[str, str | bytes]:
     """Every output file of the report at ``path`` (read once; nothing is written)."""
-    report = load(path)
-    try:
-        sha256 = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError as exc:
-        raise LawgovError(f"cannot read: {exc.strerror or exc}", str(path)) from None
-    return outputs(report, vocab, sha256, figures)
+    data = read_file(path, max_size)
+    return outputs(from_bytes(path, data), vocab, hashlib.sha256(data).hexdigest(), figures)
 
 
 def write_files(files: dict[str, str | bytes], out: str | os.PathLike[str]) -> list[Path]:

@@ -11,30 +11,24 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from ..errors import LawgovError
 from ..report import Page, Report
 from . import metadata
 from .cleaning import join_paragraphs
-from .reading import check_text, declared_charset, decode, looks_like_html
+from .reading import MAX_SIZE, check_text, declared_charset, decode, looks_like_html, read_file
 
 
-def load(path: str | os.PathLike[str]) -> Report:
-    """Read a report file in any common encoding, text or a saved HTML page.
+def load(path: str | os.PathLike[str], *, max_size: int = MAX_SIZE) -> Report:
+    """Read a report file in any common encoding, text or a saved HTML page (at most ``max_size`` bytes).
 
-    Raises :class:`LawgovError` naming the file for a missing, unreadable, empty, binary or
-    non-Chinese file.
+    Raises :class:`LawgovError` naming the file for a missing, unreadable, too large, empty, binary
+    or non-Chinese file.
     """
-    p = Path(path)
-    name = str(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise LawgovError("no such file", name) from None
-    except IsADirectoryError:
-        raise LawgovError("is a folder, not a file", name) from None
-    except OSError as exc:
-        raise LawgovError(f"cannot read: {exc.strerror or exc}", name) from None
-    return replace(parse(data, name=name), name=p.name)
+    return from_bytes(path, read_file(path, max_size))
+
+
+def from_bytes(path: str | os.PathLike[str], data: bytes) -> Report:
+    """The report of a file's bytes already read; errors name ``path``, the report is named by its file name."""
+    return replace(parse(data, name=str(path)), name=Path(path).name)
 
 
 def parse(content: str | bytes, name: str | None = None) -> Report:

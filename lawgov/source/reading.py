@@ -9,9 +9,14 @@ empty or free of Chinese raises :class:`LawgovError`.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 
 from ..errors import LawgovError
+
+#: The largest input read by default (bytes); a government report is rarely over 1 MB.
+MAX_SIZE = 50 * 2**20
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -24,6 +29,40 @@ _BOMS = (
 # C0 controls other than tab, newline, form feed and carriage return never occur in a text file.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def read_file(path: str | os.PathLike[str], max_size: int = MAX_SIZE) -> bytes:
+    """The bytes of the file at ``path``, at most ``max_size`` of them.
+
+    A regular file is refused by its size before anything is read; a stream (a pipe, a device) is
+    read up to the limit and refused as soon as it passes it. Every failure is a :class:`LawgovError`
+    naming the file.
+    """
+    name = str(path)
+    try:
+        with open(path, "rb") as f:
+            mode = os.fstat(f.fileno())
+            if stat.S_ISREG(mode.st_mode) and mode.st_size > max_size:
+                raise LawgovError(f"file is {_size(mode.st_size)}, over the limit of {_size(max_size)}", name)
+            data = f.read(max_size + 1)
+    except FileNotFoundError:
+        raise LawgovError("no such file", name) from None
+    except IsADirectoryError:
+        raise LawgovError("is a folder, not a file", name) from None
+    except OSError as exc:
+        raise LawgovError(f"cannot read: {exc.strerror or exc}", name) from None
+    if len(data) > max_size:
+        raise LawgovError(f"more than {_size(max_size)} (a stream that does not end?)", name)
+    return data
+
+
+def _size(n: int) -> str:
+    """A byte count for people: 52428800 → '50 MB'.
+
+    >>> _size(52428800), _size(1500)
+    ('50 MB', '1500 bytes')
+    """
+    return f"{n / 2**20:.3g} MB" if n >= 2**20 else f"{n} bytes"
 
 
 def decode(data: bytes, name: str | None = None, declared: str | None = None) -> tuple[str, str]:
