@@ -3,7 +3,8 @@
 A corpus is a folder of pages (``.txt`` / ``.html``), each with a ``.json`` annotation of the same
 stem: the metadata the page states, snippets of furniture that must go and of body text that must
 stay, the headings, lines that are not headings, and every quantity in the gold form of
-:mod:`lawgov.check.evaluation` (``raw`` and ``occurrence``). The format is described in the README of lawgov's own corpora.
+:mod:`lawgov.check.evaluation` (``raw`` and ``occurrence``). The format is described in the README of
+lawgov's own corpora.
 """
 
 from __future__ import annotations
