@@ -101,9 +101,9 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             _field(
                 "value",
                 "number",
-                "The number fully scaled, exact (3.62万户 → 36200; 97.5% → 97.5).",
+                "The number fully scaled, exact (3.62万户 → 36200; 97.5% → 97.5); negative only where the text "
+                "writes a sign (同比增长-3.2% → -3.2).",
                 required=True,
-                minimum=0,
             ),
             _field("value_max", "number", "Upper end of a range (10-20个 → 20); empty otherwise.", minimum=0),
             _field(

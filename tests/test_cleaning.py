@@ -107,3 +107,32 @@ def test_cleaning_clean_text_changes_nothing(seed_report) -> None:
     again = parse(seed_report.text)
     assert again.text == seed_report.text
     assert again.copies == 1
+
+
+@pytest.mark.parametrize(
+    "raw, number",
+    [
+        ("查处案件4\u200b599件。", "4599件"),  # zero-width space
+        ("查处案件4\u200c599件。", "4599件"),  # zero-width non-joiner
+        ("收入1\u200d.2亿元。", "1.2亿元"),  # zero-width joiner
+        ("查处案件4\ufeff599件。", "4599件"),  # a BOM inside the text
+        ("查处案件\u202e4599件。", "4599件"),  # a right-to-left override
+        ("查处案件4\u0301599件。", "4599件"),  # a combining accent after a digit
+    ],
+)
+def test_invisible_characters_never_split_a_number(raw: str, number: str) -> None:
+    from lawgov import extract_quantities
+
+    report = parse("某区报告\n\n" + raw)
+    assert number in report.text
+    assert extract_quantities(report)["raw"].tolist() == [number]
+
+
+def test_the_format_character_class_is_unicodes() -> None:
+    import unicodedata
+
+    from lawgov.source.cleaning import _FORMAT
+
+    cf = "".join(chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf")
+    assert _FORMAT.sub("", cf) == ""
+    assert _FORMAT.sub("", "正文，1.2%“”《》") == "正文，1.2%“”《》"

@@ -370,7 +370,10 @@ DECLARED_CHARSET = [
     (b'<meta charset="utf-8">', "utf-8"),
     (b'<meta charset="UTF8">', "utf-8"),
     (b'<meta charset="utf-16">', "utf-8"),  # an ASCII-readable tag cannot be UTF-16: browsers read UTF-8
-    (b'<meta charset="big5">', "big5"),
+    (b'<meta charset="big5">', "big5hkscs"),
+    (b'<meta charset="iso-8859-1">', "cp1252"),  # browsers read Latin-1 labels as windows-1252
+    (b'<meta charset="Shift_JIS">', "cp932"),
+    (b"<meta charset=punycode>", None),  # a codec Python has, but no browser label: found from the bytes
     (b'<meta charset="no-such-charset">', None),
     (b"<html><head><title>t</title></head></html>", None),
     (b"", None),

@@ -173,3 +173,37 @@ def test_dataframe_columns_and_types() -> None:
 def test_empty_text_gives_an_empty_table() -> None:
     df = extract_quantities("本段没有任何数字。")
     assert df.empty and "measure" in df.columns
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["罚款" + "9" * 30 + "元。", "收入" + "1" * 17 + "万亿元。", "一" + "万" * 2000 + "件。", "9" * 100000 + "件。"],
+)
+def test_absurd_magnitudes_never_raise(text: str) -> None:
+    found = find_quantities(text, vocab=VOCAB)
+    assert all(len(q.raw) < 40 for q in found)
+
+
+def test_the_largest_exact_values_are_not_rounded() -> None:
+    (q,) = find_quantities("收入" + "9" * 24 + "万亿元。", vocab=VOCAB)
+    assert q.value == Decimal("9" * 24 + "0" * 12)
+
+
+@pytest.mark.parametrize(
+    "text, raw, value, direction",
+    [
+        ("同比增长-3.2%。", "-3.2%", "-3.2", "down"),
+        ("利润为-1.5亿元。", "-1.5亿元", "-150000000", ""),
+        ("下降－0.8个百分点。", "－0.8个百分点", "-0.8", "up"),
+        ("12-19件。", "12-19件", "12", ""),  # a range, not a sign
+        ("编号A-3件。", None, None, None),  # a code
+    ],
+)
+def test_signed_numbers_keep_their_sign(text: str, raw, value, direction) -> None:
+    found = find_quantities(text, vocab=VOCAB)
+    if raw is None:
+        assert [q.raw for q in found if q.raw.startswith("-")] == []
+        return
+    (q,) = found
+    assert (q.raw, str(q.value), q.direction) == (raw, value, direction)
+    assert text[q.start : q.end] == raw

@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 from lawgov import LawgovError, load, parse
-from lawgov.source.reading import decode
+from lawgov.source.reading import declared_charset, decode
 
 TEXT = "重庆市法治政府建设，取得12项成果。"
 
@@ -76,3 +76,51 @@ def test_parse_accepts_str_and_bytes_alike() -> None:
 def test_an_html_page_without_an_article_raises_our_error() -> None:
     with pytest.raises(LawgovError, match="no article text found in the HTML page"):
         parse("<!DOCTYPE html><html><body>重庆</body></html>", name="empty.html")
+
+
+BIG5_TEXT = "臺北市政府推動法治政府建設，全年辦理訴願案件一千二百件，較上年增加百分之五。"
+
+
+def test_big5_is_detected_not_read_as_gb18030_mojibake() -> None:
+    data = BIG5_TEXT.encode("big5")
+    data.decode("gb18030")  # it would decode, as nonsense
+    assert decode(data) == (BIG5_TEXT, "big5hkscs")
+    assert decode(TEXT.encode("gbk"))[1] == "gb18030"  # simplified text stays GB
+
+
+def test_a_wrong_latin1_label_does_not_hide_utf8_chinese() -> None:
+    page = f'<html><head><meta charset="iso-8859-1"></head><body><p>{TEXT * 3}</p></body></html>'
+    data = page.encode("utf-8")
+    assert decode(data, "p.html", declared_charset(data)) == (page, "utf-8")
+    assert TEXT in parse(data, "p.html").text
+
+
+def test_chinese_written_as_character_references_is_read() -> None:
+    escaped = "".join(f"&#{ord(c)};" if ord(c) > 127 else c for c in TEXT * 3)
+    page = f'<html><head><meta charset="iso-8859-1"></head><body><p>{escaped}</p></body></html>'
+    assert TEXT in parse(page.encode("ascii"), "entities.html").text
+
+
+@pytest.mark.parametrize("label", ["punycode", "no-such-charset", "utf-7", "x-user-defined"])
+def test_unknown_or_odd_charset_labels_fall_back_to_the_bytes(label: str) -> None:
+    data = f"<html><head><meta charset={label}></head><body><p>{TEXT * 3}</p></body></html>".encode()
+    assert declared_charset(data) is None
+    assert TEXT in parse(data, "odd.html").text
+
+
+def test_a_declared_codec_that_raises_unicode_error_is_our_error() -> None:
+    with pytest.raises(LawgovError, match="no Chinese"):
+        decode(b"xn--abc", "p.html", declared="punycode")
+
+
+def test_reading_is_capped_before_and_while_reading(tmp_path) -> None:
+    from lawgov.source.reading import read_file
+
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as f:
+        f.truncate(3 * 2**20)  # sparse: refused by its size, not read
+    with pytest.raises(LawgovError, match="over the limit of 2 MB"):
+        read_file(big, max_size=2 * 2**20)
+    with pytest.raises(LawgovError, match=r"more than 1000 bytes \(a stream that does not end\?\)"):
+        read_file("/dev/zero", max_size=1000)
+    assert len(read_file(big, max_size=4 * 2**20)) == 3 * 2**20

@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..genre import lexicon as lx
+from ..text.numerals import EXACT
 from .quantities import Quantity
 
 _FROM = ("由", "从")
+_CENT = Decimal("0.01")
 _STOPS = "，。；！？,;!?\n"
 
 
@@ -54,8 +56,8 @@ def find_changes(text: str, quantities: list[Quantity]) -> list[Change]:
             direction = "up"
         else:
             direction = "down" if b.value < a.value else "up" if b.value > a.value else "same"
-        delta = b.value - a.value
-        percent = (delta / a.value * 100).quantize(Decimal("0.01")) if a.value else None
+        delta = EXACT.subtract(b.value, a.value)
+        percent = EXACT.quantize(EXACT.multiply(EXACT.divide(delta, a.value), 100), _CENT) if a.value else None
         changes.append(
             Change(
                 text[start : b.end],

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from ..genre import lexicon as lx
 from ..text.marks import TITLE
-from ..text.numerals import CN_NUMERAL_CHARS, SCALES, normalize, parse_number
+from ..text.numerals import CN_NUMERAL_CHARS, SCALES, parse_number, scaled
 from ..text.spans import SpanSet
 from .dates import DATE, DateMention, find_dates
 
@@ -196,10 +196,7 @@ def _value(m: re.Match[str]) -> tuple[Decimal, Decimal | None, str, int, str] | 
         # A lone 一 is an article (一项重要制度), not a count; 千/万 alone start idioms (千家万户).
         if numeral == "一" or numeral[0] in "百千万亿" or (before and before in CN_NUMERAL_CHARS + "周星初"):
             return None
-        try:
-            return parse_number(numeral), None, g["cnunit"], 1, ""
-        except ValueError:
-            return None
+        return parse_number(numeral), None, g["cnunit"], 1, ""
     unit, scale_word = g["unit"] or "", g["scale"] or ""
     if before and (before.isdigit() or before in ".．" or (before.isascii() and before.isalpha())):
         return None
@@ -208,8 +205,8 @@ def _value(m: re.Match[str]) -> tuple[Decimal, Decimal | None, str, int, str] | 
     if unit == "年" and (scale_word or len(g["num"]) >= 3):
         return None  # 2021年 is a year, not a duration
     scale = SCALES.get(scale_word, 1)
-    value = normalize(parse_number(g["num"]) * scale)
-    high = normalize(parse_number(g["num2"]) * scale) if g["num2"] else None
+    value = scaled(parse_number(g["num"]), scale)
+    high = scaled(parse_number(g["num2"]), scale) if g["num2"] else None
     if high is not None and (high <= value or not unit):
         return None  # 12-3 is no range, and 10至20 with no unit may be a date or a code
     return value, high, unit, scale, g["ap1"] or g["ap2"] or ""
@@ -219,10 +216,16 @@ def _quantity(text: str, m: re.Match[str], mask: SpanSet, floor: int) -> Quantit
     start, end = m.span()
     if (start and text[start - 1] == "第") or mask.overlaps(start, end):
         return None  # ordinals (第二十九次) and names
-    parsed = _value(m)
+    try:
+        parsed = _value(m)
+    except ValueError:  # more digits than any count has (text.numerals.MAX_DIGITS)
+        return None
     if parsed is None:
         return None
     value, value_max, unit, scale, approx = parsed
+    negative = _signed(text, start) and m.group("num") is not None
+    if negative:  # 同比增长-3.2%: the sign is part of the number
+        start, value = start - 1, -value
     if unit.startswith("大"):
         unit = unit[1:] or "个"
     kind = lx.UNITS.get(unit, "count")
@@ -237,11 +240,26 @@ def _quantity(text: str, m: re.Match[str], mask: SpanSet, floor: int) -> Quantit
     tail = _POSTFIX_HEAD.match(text, end)
     if tail:
         qualifiers.append(tail.group(0))
+    direction = _direction(text[clause:link])
+    if negative:  # 增长-3.2% went down; 下降-1.5% went up
+        direction = {"up": "down", "down": "up"}.get(direction, direction)
     return Quantity(
-        raw=m.group(0), start=start, end=end, value=value, value_max=value_max, unit=unit, scale=scale,
+        raw=text[start:end], start=start, end=end, value=value, value_max=value_max, unit=unit, scale=scale,
         qualifier=";".join(qualifiers), measure=_measure(text, clause, link, end), kind=kind,
-        direction=_direction(text[clause:link]), link=link,
+        direction=direction, link=link,
     )  # fmt: skip
+
+
+_MINUS = "-－−"
+
+
+def _signed(text: str, start: int) -> bool:
+    """A minus sign right before the number at ``start`` that is a sign, not a dash: the sign follows
+    prose or punctuation, not a digit, a Latin letter or a closing bracket (12-19, A-3, (2)-5)."""
+    if not start or text[start - 1] not in _MINUS:
+        return False
+    before = text[start - 2] if start >= 2 else ""
+    return not (before.isdigit() or (before.isascii() and before.isalnum()) or before in ")）]】")
 
 
 def _prefix_qualifiers(text: str, clause: int, start: int) -> tuple[list[str], int]:

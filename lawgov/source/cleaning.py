@@ -55,6 +55,27 @@ def drop_furniture(lines: list[str]) -> list[str]:
     return [line for line in lines if not is_furniture(line)]
 
 
+# Format characters (Unicode category Cf: zero-width spaces and joiners, BOM, direction marks) are invisible
+# but split what a reader sees as one number (4\u200b599件); combining marks after a digit or a decimal point
+# likewise. Neither belongs in a report's text.
+_FORMAT = re.compile(  # category Cf as of Unicode 14.0.0 (tested against unicodedata)
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+_MARK_IN_NUMBER = re.compile(r"(?<=[0-9０-９.．])[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
+def drop_invisible(line: str) -> str:
+    """Remove format characters everywhere and combining marks inside numbers.
+
+    >>> drop_invisible("查处案件4\u200b599件，\u200f同比增长1\u0301.2%")
+    '查处案件4599件，同比增长1.2%'
+    """
+    if line.isascii():
+        return line
+    return _MARK_IN_NUMBER.sub("", _FORMAT.sub("", line))
+
+
 def strip_indentation(line: str) -> str:
     """Remove leading and trailing spaces, including full-width and no-break spaces."""
     return line.strip(" \t\u00a0\u3000\r\ufeff\u200b")
@@ -175,7 +196,9 @@ class Cleaned:
 
 
 def clean(lines: list[str]) -> Cleaned:
-    """The whole cleanup of a page's stripped lines: drop furniture → normalise punctuation → keep one copy."""
+    """The whole cleanup of a page's stripped lines: drop invisible characters → drop furniture → normalise
+    punctuation → keep one copy."""
+    lines = [line for line in (drop_invisible(line) for line in lines) if line]
     furniture = tuple(line for line in lines if is_furniture(line))
     copies = dedupe_copies([normalize_punctuation(line) for line in drop_furniture(lines)])
     return Cleaned(copies.kept, furniture, copies.count, copies.identical)
