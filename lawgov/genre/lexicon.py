@@ -149,3 +149,20 @@ OUTCOME_UNITS = ("件", "起", "家", "户", "次", "条", "所", "宗", "人次
 # meetings; and the units of such counts: sessions of a course (期), head-counts of staff (名, 人).
 NOT_OUTCOME_WORDS = ("培训", "纪要")
 NOT_OUTCOME_UNITS = ("期", "名", "人")
+
+# How report headings are numbered, from the outermost level in (一、 （一） 1. （1）): regex fragments
+# matched at a line's start; the level of a numbered heading is its index + 1.
+CN_ORDINAL_DIGITS = "一二三四五六七八九十百零〇"
+HEADING_NUMBERS = (
+    rf"[{CN_ORDINAL_DIGITS}]+[、．.]",
+    rf"[（(][{CN_ORDINAL_DIGITS}]+[）)]",
+    r"[0-9０-９]{1,2}[.．、](?![0-9０-９])",
+    r"[（(][0-9０-９]{1,2}[）)]",
+)
+
+# Offices of the people who deliver work reports (河南省高级人民法院院长 周振华): a line of an office and a
+# name under a report's title is its speaker, not a heading.
+OFFICE_TITLES = (
+    "院长", "检察长", "省长", "市长", "县长", "区长", "州长", "旗长", "主任", "局长", "厅长", "书记", "主席",
+    "部长", "委员长", "秘书长", "审计长", "镇长", "乡长",
+)  # fmt: skip

@@ -5,6 +5,7 @@ Each reader returns plain tuples or dicts so callers can cache on them.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -62,3 +63,16 @@ def curated_bodies() -> dict[str, str]:
 def stopwords() -> frozenset[str]:
     """Words of government prose that are not findings (全市, 开展, 进一步 …)."""
     return frozenset(read_lines("stopwords_gov.txt"))
+
+
+@cache
+def furniture_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(role, pattern) of every rule in ``data/furniture.txt``: role ``line`` (furniture wherever it stands)
+    or ``end`` (furniture that ends the article once its body has begun)."""
+    rules = []
+    for line in read_lines("furniture.txt"):
+        role, _, pattern = line.partition(" ")
+        if role not in ("line", "end"):
+            raise ValueError(f"furniture.txt: unknown role {role!r} in {line!r}")
+        rules.append((role, re.compile(pattern.strip())))
+    return tuple(rules)

@@ -11,48 +11,93 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from .metadata import META_LINE
+from ..genre import lexicon as lx
+from ..genre.resources import furniture_rules
+from .metadata import META_LINE, looks_like_title
 from .reading import HAN
-
-# Lines that belong to the website, not to the article. Each pattern is matched against a whole
-# stripped line; body sentences that merely mention 举报 or 电话 are not touched because every
-# pattern needs a footer-specific cue (a phone number, a licence number, a copyright sign …).
-FURNITURE = tuple(
-    re.compile(p)
-    for p in (
-        r"^(?:Copyright|COPYRIGHT|版权所有)|©|\(c\)\s*\d{4}|版权归.{1,30}所有",
-        r"公网安备|ICP备|ICP证|增值电信业务经营许可证",
-        r"(?:电话|热线|传真|举报)[^。]{0,20}?[:：]?\s*\(?0\d{2,3}\)?\s*[-－—]?\s*\d{7,8}",
-        r"举报(?:电话|邮箱|信箱|中心)",
-        r"^(?:在线投稿|投稿邮箱|网站地图|联系我们|关于我们|设为首页|加入收藏)",
-        r"^(?:分享到|打印本页|关闭窗口|返回顶部|扫一扫|【?字[体号][:：]?\s*[【\[]?大)",
-        r"^(?:上一篇|下一篇)[:：]",
-        r"^[（(]?(?:完|责任编辑[:：].{1,12})[）)]?$",
-    )
-)
 
 FURNITURE_MAX_CHARS = 200
 
 _SPACES = "[ \t\u00a0\u3000]"
+# Separators of the items of a navigation bar or a breadcrumb trail.
+_NAV_SEPARATORS = re.compile(r"\s*(?:[|｜/]|>>|>|＞|»|›)\s*|[ \t\u00a0\u3000]{2,}")
+_BREADCRUMB = re.compile(r">|＞|»|›")
+_SENTENCE_PUNCTUATION = re.compile(r"[。，；！？、,;!?]")
+_NAV_ITEM_CHARS = 12
 
 
-def is_furniture(line: str) -> bool:
-    """True for a line of site furniture: meta/byline, copyright, licence, phone, tip-off, submission lines.
+def is_navigation(line: str) -> bool:
+    """A menu bar or a breadcrumb trail: three or more short items between separators, or a trail of two.
 
-    >>> is_furniture("渝ICP备15010797号")
-    True
-    >>> is_furniture("受理群众举报73条。")
-    False
+    >>> is_navigation("首页 | 政务公开 | 政务服务 | 互动交流"), is_navigation("人民网 >> 四川频道 >> 本网原创")
+    (True, True)
+    >>> is_navigation("首页 法院动态 司法公开 诉讼服务 法治宣传"), is_navigation("一、深化改革 优化服务")
+    (True, False)
+    """
+    if len(line) > 100 or _SENTENCE_PUNCTUATION.search(line):
+        return False
+    items = [i for i in _NAV_SEPARATORS.split(line) if i]
+    if len(items) < 2 or any(len(i) > _NAV_ITEM_CHARS for i in items):
+        words = line.split()  # one space between menu items: four or more words of a few characters
+        return len(words) >= 4 and all(len(w) <= 6 for w in words) and not numbered_heading(line)
+    return (len(items) >= 3 or bool(_BREADCRUMB.search(line))) and not numbered_heading(line)
+
+
+def is_mojibake(line: str) -> bool:
+    """Text decoded with the wrong encoding: replacement characters, or UTF-8 bytes read as GBK.
+
+    >>> is_mojibake("鐐瑰嚮鏌ョ湅"), is_mojibake("点击查看全文")
+    (True, False)
+    """
+    if "\ufffd" in line:
+        return True
+    if len(line) < 4 or line.isascii():
+        return False
+    try:
+        repaired = line.encode("gb18030").decode("utf-8")
+    except UnicodeError:
+        return False
+    return repaired != line and len(HAN.findall(repaired)) >= 2
+
+
+def furniture_role(line: str) -> str | None:
+    """``"end"`` for furniture that ends an article (a copyright line, an editor line …), ``"line"`` for
+    other furniture (bylines, menus, buttons, widgets …), ``None`` for a line of the article.
+
+    The rules are data: ``lawgov/genre/data/furniture.txt``.
+
+    >>> furniture_role("渝ICP备15010797号"), furniture_role("（责任编辑：张三）"), furniture_role("受理群众举报73条。")
+    ('line', 'end', None)
     """
     line = line.strip()
     if not line or len(line) > FURNITURE_MAX_CHARS:
-        return False  # site furniture is short; a long line is content, whatever it mentions
-    return bool(META_LINE.search(line)) or any(p.search(line) for p in FURNITURE)
+        return None  # site furniture is short; a long line is content, whatever it mentions
+    role = None
+    for rule, pattern in furniture_rules():
+        if pattern.search(line):
+            if rule == "end":
+                return "end"
+            role = "line"
+    if role or META_LINE.search(line) or is_navigation(line) or is_mojibake(line):
+        return "line"
+    return None
 
 
-def drop_furniture(lines: list[str]) -> list[str]:
-    """Remove site-furniture lines, keeping everything else in order."""
-    return [line for line in lines if not is_furniture(line)]
+def is_furniture(line: str) -> bool:
+    """True for a line of site furniture (see :func:`furniture_role`).
+
+    >>> is_furniture("渝ICP备15010797号"), is_furniture("受理群众举报73条。")
+    (True, False)
+    """
+    return furniture_role(line) is not None
+
+
+def numbered_heading(line: str) -> bool:
+    """A line that starts with a heading number (一、 （二） 3. （4）)."""
+    return any(p.match(line) for p in _HEADING_NUMBERS)
+
+
+_HEADING_NUMBERS = tuple(re.compile(f"^{p}") for p in lx.HEADING_NUMBERS)
 
 
 # Format characters (Unicode category Cf: zero-width spaces and joiners, BOM, direction marks) are invisible
@@ -187,21 +232,107 @@ def join_paragraphs(paragraphs: list[str]) -> str:
 
 @dataclass(frozen=True)
 class Cleaned:
-    """A page after cleanup: the kept copy's paragraphs, the furniture removed, the copies found."""
+    """A page after cleanup: the kept copy's paragraphs, its headline, the furniture removed, the copies found.
+
+    ``headline`` is the article's title line when the page shows one above its body (a text page saved
+    from a browser); it is not among the paragraphs.
+    """
 
     paragraphs: list[str]
     furniture: tuple[str, ...]
     copies: int
     identical: bool
+    headline: str | None = None
 
 
-def clean(lines: list[str]) -> Cleaned:
-    """The whole cleanup of a page's stripped lines: drop invisible characters → drop furniture → normalise
-    punctuation → keep one copy."""
+# A paragraph of prose: the body has begun. Headings, bylines, menus and captions are shorter or unpunctuated.
+_PROSE = re.compile(r"[。；！？]|[，,].*[，,。]")
+_PROSE_CHARS = 20
+# A long paragraph after the article's end starts a copy of it again (mirror pages repeat the body).
+_COPY_CHARS = 60
+# Lines that stand between a headline and its body without being either.
+_DATELINE = re.compile(r"(讯|电)\s*[（(][^（）()]{0,40}[）)]\s*$|^[（(]?\s*(总台|本报|本台)?记者\s*\S")
+_SUBTITLE = re.compile(r"^[—─－-]{1,2}")
+_SPEAKER = re.compile(rf"^\S{{2,40}}(?:{'|'.join(lx.OFFICE_TITLES)})[\s\u3000]+\S{{2,4}}$")
+
+
+def is_prose(line: str) -> bool:
+    """A line of running text (sentences), as opposed to a heading, a label or a menu."""
+    return len(line) >= _PROSE_CHARS and bool(_PROSE.search(line))
+
+
+def headline_before(lines: list[str], roles: list[str | None], body: int) -> int | None:
+    """The index of the headline above the body's first paragraph ``body``: the nearest line above it that
+    reads as a title, passing over furniture, datelines, subtitles (——…会议上), speakers and salutations."""
+    for i in range(body - 1, -1, -1):
+        line = lines[i]
+        if roles[i] or _DATELINE.search(line) or _SUBTITLE.match(line) or _SPEAKER.match(line):
+            continue
+        if line.endswith(("：", ":")) or numbered_heading(line) or is_prose(line):
+            continue
+        return i if looks_like_title(line) else None
+    return None
+
+
+def article_mask(lines: list[str], roles: list[str | None], title: str | None = None) -> tuple[list[bool], int | None]:
+    """Which lines belong to the article: not furniture, not above its headline, not after its end.
+
+    The article starts at its headline (``title`` when the page marks it, else found by
+    :func:`headline_before`); lines above it that are not prose are the site's header. Once the body
+    has begun, an ``end`` furniture line (a copyright line, the editor's name …) ends the article; what
+    follows is furniture until the headline comes again or a long paragraph of prose starts a copy.
+    Returns the mask and the index of the headline (None when none was found).
+    """
+    keep = [role is None for role in roles]
+    body = next((i for i, line in enumerate(lines) if keep[i] and is_prose(line)), None)
+    if body is None:
+        return keep, None
+    head = None
+    if title is not None:
+        head = next((i for i in range(body) if _same_line(lines[i], title)), None)
+    else:
+        head = headline_before(lines, roles, body)
+    headline = lines[head] if head is not None else title
+    if head is not None:
+        for i in range(head):
+            keep[i] = keep[i] and is_prose(lines[i])
+    started, ended = False, False
+    for i in range(head or 0, len(lines)):
+        line = lines[i]
+        if ended:
+            again = headline is not None and _same_line(line, headline)
+            if again or (keep[i] and len(line) >= _COPY_CHARS and is_prose(line)):
+                ended, started = False, not again
+            else:
+                keep[i] = False
+                continue
+        if keep[i] and is_prose(line):
+            started = True
+        elif started and roles[i] == "end":
+            ended = True
+    return keep, head
+
+
+def _same_line(a: str, b: str) -> bool:
+    return re.sub(r"\s+", "", a).translate(_HALF_TO_FULL) == re.sub(r"\s+", "", b).translate(_HALF_TO_FULL)
+
+
+_HALF_TO_FULL = str.maketrans(",:;()!?", "，：；（）！？")
+
+
+def clean(lines: list[str], title: str | None = None) -> Cleaned:
+    """The whole cleanup of a page's stripped lines: drop invisible characters → find the article (headline,
+    body, end; :func:`article_mask`) → drop furniture → normalise punctuation → keep one copy.
+
+    ``title`` is the headline when the page marks it (an HTML page); a text page's is found.
+    """
     lines = [line for line in (drop_invisible(line) for line in lines) if line]
-    furniture = tuple(line for line in lines if is_furniture(line))
-    copies = dedupe_copies([normalize_punctuation(line) for line in drop_furniture(lines)])
-    return Cleaned(copies.kept, furniture, copies.count, copies.identical)
+    roles = [furniture_role(line) for line in lines]
+    keep, head = article_mask(lines, roles, title)
+    headline = normalize_punctuation(lines[head]) if head is not None and title is None else None
+    furniture = tuple(line for line, k in zip(lines, keep, strict=True) if not k)
+    copies = dedupe_copies([normalize_punctuation(line) for line, k in zip(lines, keep, strict=True) if k])
+    return Cleaned(copies.kept, furniture, copies.count, copies.identical, headline)
 
 
 def clean_text(text: str) -> str:

@@ -175,6 +175,26 @@ def _join_wrapped_lines(tree: HtmlElement) -> None:
             el.tail = _WRAP_BETWEEN_WIDE.sub("", el.tail)
 
 
+_LAYOUT_CELL_CHARS = 150
+
+
+def _unwrap_layout_tables(tree: HtmlElement) -> None:
+    """Turn the tables that lay a page out (old portal templates put the whole page in one) into plain blocks.
+
+    trafilatura keeps a table as a table, so a layout table would come out as one row holding the whole
+    article. A table is layout when its cells hold paragraphs or other blocks, a long text, or when no row
+    has two cells; a table of data (rows of short cells) stays a table.
+    """
+    for table in list(tree.iter("table")):
+        cells = table.xpath(".//td|.//th")
+        rows = table.xpath(".//tr")
+        blocks = table.xpath(".//td//p|.//td//div|.//td//table|.//td//br|.//td//ul")
+        long_cell = any(len("".join(cell.itertext())) > _LAYOUT_CELL_CHARS for cell in cells)
+        if blocks or long_cell or all(len(row.xpath("./td|./th")) <= 1 for row in rows):
+            for element in [table, *table.iter("tbody", "thead", "tfoot", "tr", "td", "th")]:
+                element.tag = "div"
+
+
 def _visible_lines(tree: HtmlElement) -> list[str]:
     """The page's visible text, one line per block element, whitespace collapsed."""
     root = tree.find(".//body")
@@ -257,6 +277,7 @@ def read_html_page(html: str, name: str | None = None, encoding: str | None = No
 
     tree = _load_tree(html, name)
     _join_wrapped_lines(tree)
+    _unwrap_layout_tables(tree)
     document = trafilatura.bare_extraction(
         tree,
         include_comments=False,
@@ -274,7 +295,7 @@ def read_html_page(html: str, name: str | None = None, encoding: str | None = No
     visible = _visible_lines(tree)
     meta = _page_meta(tree, visible, body, document)
     body = _drop_repeats(body, meta.title)
-    cleaned = clean(body)
+    cleaned = clean(body, meta.title)
     title = normalize_punctuation(meta.title) if meta.title and metadata.looks_like_title(meta.title) else None
     return Page(
         paragraphs=tuple(cleaned.paragraphs),

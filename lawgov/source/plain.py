@@ -23,8 +23,12 @@ def read_text_page(text: str, name: str | None = None, encoding: str | None = No
     """The page of a text file: paragraphs after cleanup, byline fields as written, the site."""
     lines = split_lines(text)
     cleaned = clean(lines)
+    paragraphs = cleaned.paragraphs
+    if cleaned.headline is not None and paragraphs[:1] == [cleaned.headline]:
+        paragraphs = paragraphs[1:]
     return Page(
-        paragraphs=tuple(cleaned.paragraphs),
+        paragraphs=tuple(paragraphs),
+        title=cleaned.headline if paragraphs is not cleaned.paragraphs else None,
         byline=meta_fields(lines[:BYLINE_LINES]),
         site=site(list(cleaned.furniture)),
         name=name,

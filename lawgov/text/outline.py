@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from ..genre import lexicon as lx
 from ..schema import frame
 
 if TYPE_CHECKING:
@@ -25,14 +26,8 @@ if TYPE_CHECKING:
 
     from ..report import Report
 
-_CN = "一二三四五六七八九十百零〇"
 # Numbering styles, from the outermost level in; the level of a numbered heading is its index + 1.
-NUMBERING = (
-    re.compile(rf"^[{_CN}]+[、．.]"),
-    re.compile(rf"^[（(][{_CN}]+[）)]"),
-    re.compile(r"^[0-9０-９]{1,2}[.．、](?![0-9０-９])"),
-    re.compile(r"^[（(][0-9０-９]{1,2}[）)]"),
-)
+NUMBERING = tuple(re.compile(f"^{pattern}") for pattern in lx.HEADING_NUMBERS)
 _SENTENCE = re.compile(r"[^。！？!?]*(?:[。！？!?]+|……|$)[”’」』）)]*")
 _TOPIC = re.compile(r"^[^，。：；]{2,30}?方面(?=[，：])")
 # A first sentence this long is a finding, not a lead; its short opening clause is the lead.
