@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-# Byline fields a reader may find, as the page writes them: date, source, editor, author, reporter, views.
-BYLINE_FIELDS = ("date", "source", "editor", "author", "reporter", "views")
+# Byline fields a reader may find, as the page writes them.
+BYLINE_FIELDS = ("date", "source", "editor", "author", "reporter", "views", "delivered")
 
 
 @dataclass(frozen=True)
@@ -43,8 +43,10 @@ class Page:
 class Report:
     """One report: its clean body ``text`` plus the page's metadata and how the text was recovered.
 
-    Fields the page does not give are ``None``. ``copies`` counts the copies of the article found on
-    the page (the first is kept) and ``copies_identical`` says whether they all agreed.
+    Fields the page does not give are ``None``. ``date`` is the publication date; ``delivered`` the day a
+    work report was delivered, when its subtitle says (——2024年1月25日在…会议上). ``copies`` counts the
+    copies of the article found on the page (the first is kept) and ``copies_identical`` says whether they
+    all agreed.
     """
 
     text: str
@@ -56,6 +58,7 @@ class Report:
     author: str | None = None
     reporter: str | None = None
     views: int | None = None
+    delivered: dt.date | None = None
     name: str | None = None
     encoding: str | None = None
     copies: int = 1
@@ -73,6 +76,7 @@ class Report:
             "author": self.author,
             "reporter": self.reporter,
             "views": self.views,
+            "delivered": self.delivered.isoformat() if self.delivered else None,
             "name": self.name,
             "encoding": self.encoding,
             "copies": self.copies,

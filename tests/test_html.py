@@ -113,7 +113,9 @@ def test_sidebar_headlines_stay_out(seed: Report, page: str) -> None:
 def test_the_page_record_holds_the_byline_as_written() -> None:
     page = read_html_page(page_html("portal.html"), "portal.html")
     assert page.title == TITLE  # punctuation normalised like the body
-    assert dict(page.byline) == {"date": "2021-11-26", "source": "重庆法治报", "editor": "万 先觉", "views": "15215"}
+    assert dict(page.byline) == {
+        "date": "2021-11-26", "source": "重庆法治报", "editor": "万 先觉", "views": "15215", "reporter": "唐孝忠"
+    }  # fmt: skip
     assert page.site == "重庆长安网"
     assert page.paragraphs[0].startswith("本网讯（记者 唐孝忠）")
     assert page.paragraphs[1:3] == ("深化“放管服”改革", "职能履行更加精准有效")
@@ -234,6 +236,11 @@ def site_name_as_author_meta(html: str) -> str:
 
 
 def author_meta(html: str) -> str:
+    return swap(html, '<meta charset="utf-8">', '<meta charset="utf-8"><meta name="author" content="王小明">')
+
+
+def reporters_as_author_meta(html: str) -> str:
+    # people.cn writes its reporters into <meta name="author">: they are the reporters, not an author
     return swap(html, '<meta charset="utf-8">', '<meta charset="utf-8"><meta name="author" content="唐孝忠">')
 
 
@@ -241,7 +248,8 @@ VARIANTS = {
     headline_only_in_title_tag: FULL_BYLINE,
     undated: FULL_BYLINE | {"date": None},
     site_name_as_author_meta: FULL_BYLINE,
-    author_meta: FULL_BYLINE | {"author": "唐孝忠"},
+    author_meta: FULL_BYLINE | {"author": "王小明"},
+    reporters_as_author_meta: FULL_BYLINE,
     headline_inside_content: FULL_BYLINE,
     paragraphs_as_line_breaks: FULL_BYLINE,
     wrapped_source_lines: FULL_BYLINE,

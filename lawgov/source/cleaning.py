@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..genre import lexicon as lx
 from ..genre.resources import furniture_rules
-from .metadata import META_LINE, looks_like_title
+from .metadata import META_LINE, looks_like_title, states_byline
 from .reading import HAN
 
 FURNITURE_MAX_CHARS = 200
@@ -246,7 +246,7 @@ class Cleaned:
 
 
 # A paragraph of prose: the body has begun. Headings, bylines, menus and captions are shorter or unpunctuated.
-_PROSE = re.compile(r"[。；！？]|[，,].*[，,。]")
+_PROSE = re.compile(r"[。；！？;!?]|[，,].*[，,。]")
 _PROSE_CHARS = 20
 # A long paragraph after the article's end starts a copy of it again (mirror pages repeat the body).
 _COPY_CHARS = 60
@@ -261,41 +261,63 @@ def is_prose(line: str) -> bool:
     return len(line) >= _PROSE_CHARS and bool(_PROSE.search(line))
 
 
-def headline_before(lines: list[str], roles: list[str | None], body: int) -> int | None:
-    """The index of the headline above the body's first paragraph ``body``: the nearest line above it that
-    reads as a title, passing over furniture, datelines, subtitles (——…会议上), speakers and salutations."""
+def headline_before(lines: list[str], roles: list[str | None], body: int) -> tuple[int | None, bool]:
+    """The index of the headline above the body's first paragraph ``body``, and whether a byline confirms it.
+
+    Candidates are the lines above it that read as a title, passing over furniture, datelines,
+    subtitles (——…会议上), speakers, salutations and numbered headings. The headline is the nearest
+    candidate directly above a byline (its date, its source); without one, the nearest candidate that
+    is not a site's name above its menu.
+    """
+    candidates = []
     for i in range(body - 1, -1, -1):
         line = lines[i]
         if roles[i] or _DATELINE.search(line) or _SUBTITLE.match(line) or _SPEAKER.match(line):
             continue
-        if line.endswith(("：", ":")) or numbered_heading(line) or is_prose(line):
+        if line.endswith(("：", ":")) or numbered_heading(line):
             continue
-        return i if looks_like_title(line) else None
-    return None
+        if is_prose(line) or not looks_like_title(line) or len(HAN.findall(line)) < 2:
+            break
+        candidates.append(i)
+    for i in candidates:
+        if i + 1 < len(lines) and states_byline(lines[i + 1]):
+            return i, True
+    for i in candidates:
+        if not (i + 1 < len(lines) and _is_menu(lines[i + 1])):
+            return i, False
+    return None, False
+
+
+def _is_menu(line: str) -> bool:
+    """A bar of links (首页 | 政务公开 | …), not a row of page tools (【打印】 【关闭】) that a rule names."""
+    return is_navigation(line) and not any(pattern.search(line) for _, pattern in furniture_rules())
 
 
 def article_mask(lines: list[str], roles: list[str | None], title: str | None = None) -> tuple[list[bool], int | None]:
-    """Which lines belong to the article: not furniture, not above its headline, not after its end.
+    """Which lines belong to the article: not furniture, not the site's header, not after its end.
 
     The article starts at its headline (``title`` when the page marks it, else found by
-    :func:`headline_before`); lines above it that are not prose are the site's header. Once the body
-    has begun, an ``end`` furniture line (a copyright line, the editor's name …) ends the article; what
-    follows is furniture until the headline comes again or a long paragraph of prose starts a copy.
-    Returns the mask and the index of the headline (None when none was found).
+    :func:`headline_before`). Above a headline that a byline confirms, every line that is not prose is the
+    site's header; otherwise only the lines that stand right above furniture (a site's name above its
+    menu) are. Once the body has begun, an ``end`` furniture line (a copyright line, the editor's name …)
+    ends the article; what follows is furniture until the headline comes again or a long paragraph of
+    prose starts a copy. Returns the mask and the index of the headline (None when none was found).
+
+    Cleaning clean text changes nothing: a clean text has no furniture left to decide differently by.
     """
     keep = [role is None for role in roles]
     body = next((i for i, line in enumerate(lines) if keep[i] and is_prose(line)), None)
     if body is None:
         return keep, None
-    head = None
     if title is not None:
         head = next((i for i in range(body) if _same_line(lines[i], title)), None)
+        confirmed = head is not None
     else:
-        head = headline_before(lines, roles, body)
+        head, confirmed = headline_before(lines, roles, body)
     headline = lines[head] if head is not None else title
-    if head is not None:
-        for i in range(head):
-            keep[i] = keep[i] and is_prose(lines[i])
+    for i in range(head or 0):
+        header = confirmed or roles[i + 1] is not None
+        keep[i] = keep[i] and not (header and not is_prose(lines[i]))
     started, ended = False, False
     for i in range(head or 0, len(lines)):
         line = lines[i]
@@ -329,7 +351,8 @@ def clean(lines: list[str], title: str | None = None) -> Cleaned:
     lines = [line for line in (drop_invisible(line) for line in lines) if line]
     roles = [furniture_role(line) for line in lines]
     keep, head = article_mask(lines, roles, title)
-    headline = normalize_punctuation(lines[head]) if head is not None and title is None else None
+    first = next((i for i, k in enumerate(keep) if k), None)
+    headline = normalize_punctuation(lines[head]) if head is not None and head == first and title is None else None
     furniture = tuple(line for line, k in zip(lines, keep, strict=True) if not k)
     copies = dedupe_copies([normalize_punctuation(line) for line, k in zip(lines, keep, strict=True) if k])
     return Cleaned(copies.kept, furniture, copies.count, copies.identical, headline)

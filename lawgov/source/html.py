@@ -20,7 +20,7 @@ from ..errors import LawgovError
 from ..report import Page
 from . import metadata
 from .cleaning import clean, is_furniture, normalize_punctuation
-from .metadata import byline_fields, is_byline
+from .metadata import is_byline
 from .reading import HAN
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -82,29 +82,6 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def _visible_byline(lines: list[str]) -> dict[str, str]:
-    """Fields of the page's byline: the first run of consecutive ``key: value`` lines giving two fields or
-    more, else the first run giving one; a lone ``（责任编辑：张三）`` line still supplies the editor."""
-    runs: list[dict[str, str]] = []
-    current: dict[str, str] | None = None
-    for line in lines:
-        if is_byline(line) and (fields := byline_fields(line)):
-            if current is None:
-                current = {}
-                runs.append(current)
-            for name, value in fields.items():
-                current.setdefault(name, value)
-        else:
-            current = None
-    chosen = next((r for r in runs if len(r) >= 2), runs[0] if runs else {})
-    if "editor" not in chosen:
-        for run in runs:
-            if set(run) == {"editor"}:
-                chosen = {**chosen, "editor": run["editor"]}
-                break
-    return chosen
-
-
 def _meta_tags(tree: HtmlElement) -> dict[str, str]:
     """``<meta name|property|itemprop=… content=…>`` values by lower-cased name; the first one wins."""
     found: dict[str, str] = {}
@@ -117,7 +94,9 @@ def _meta_tags(tree: HtmlElement) -> dict[str, str]:
 
 
 def _from_meta_tags(tags: dict[str, str], name: str) -> str | None:
-    return next((tags[n] for n in _META_NAMES[name] if tags.get(n)), None)
+    """A field from the ``<meta>`` tags, without a label the site wrote into it (来源：人民网 → 人民网)."""
+    value = next((tags[n] for n in _META_NAMES[name] if tags.get(n)), None)
+    return metadata.KEY_ONLY.sub("", value, count=1).strip() if value and metadata.KEY_ONLY.match(value) else value
 
 
 def _plausible_person(value: str | None, meta: _Meta) -> str | None:
@@ -313,10 +292,7 @@ def read_html_page(html: str, name: str | None = None, encoding: str | None = No
 def _page_meta(tree: HtmlElement, visible: list[str], body: list[str], document: object) -> _Meta:
     """Title, site and byline fields: visible byline first, then ``<meta>`` tags, then trafilatura."""
     tags = _meta_tags(tree)
-    body_set = {_comparable(line) for line in body}
-    # Byline lines are looked for outside the article, except a furniture line such as （责任编辑：张三）.
-    candidates = [line for line in visible if _comparable(line) not in body_set or is_furniture(line)]
-    byline = _visible_byline(candidates)
+    byline = metadata.byline(visible)
 
     meta = _Meta()
     meta.site = _site_from_footer(visible) or _from_meta_tags(tags, "site") or getattr(document, "sitename", None)
@@ -327,18 +303,44 @@ def _page_meta(tree: HtmlElement, visible: list[str], body: list[str], document:
     meta.fill("date", getattr(document, "date", None))
     meta.fill("source", byline.get("source"))
     meta.fill("source", _from_meta_tags(tags, "source"))
+    for name in ("views", "reporter", "delivered"):
+        meta.fill(name, byline.get(name))
     for person in ("author", "editor"):
         meta.fill(person, _plausible_person(byline.get(person), meta))
-        meta.fill(person, _plausible_person(_from_meta_tags(tags, person), meta))
-    meta.fill("author", _plausible_person(getattr(document, "author", None), meta))
-    if "author" in meta.fields and meta.fields["author"] == meta.fields.get("editor"):
-        del meta.fields["author"]  # one name in two places is the editor, as the byline says
-    meta.fill("views", byline.get("views"))
+    # Only the visible byline's 作者 is an author: a <meta> or trafilatura author that is the editor or the
+    # reporters (people.cn writes its reporters there) is no author of its own.
+    named = {metadata.names(meta.fields.get(f)) for f in ("editor", "reporter")} - {None}
+    for person, found in (
+        ("editor", _from_meta_tags(tags, "editor")),
+        ("author", _from_meta_tags(tags, "author")),
+        ("author", getattr(document, "author", None)),
+    ):
+        value = _plausible_person(found, meta)
+        if person == "author" and metadata.names(value) in named:
+            continue
+        meta.fill(person, value)
 
     title = getattr(document, "title", None) or _from_meta_tags(tags, "title") or tree.findtext(".//title")
     title = _squash(title or "")
-    meta.title = _strip_site_suffix(title, [meta.site, tags.get("og:site_name")]) if title else None
+    meta.title = _visible_headline(title, visible) or (
+        _strip_site_suffix(title, [meta.site, tags.get("og:site_name")]) if title else None
+    )
     return meta
+
+
+def _visible_headline(title: str, visible: list[str]) -> str | None:
+    """The headline as the page shows it: a visible line that is the ``<title>``, or the ``<title>`` without
+    a site name appended after a separator (``标题--某某网站`` shows ``标题``), so no suffix needs guessing."""
+    shown = [
+        line
+        for line in visible
+        if 5 <= len(line) <= 80 and title.startswith(line) and _SUFFIX.fullmatch(title[len(line) :])
+    ]
+    return max(shown, key=len) if shown else None
+
+
+# What a <title> appends to the headline: a separator and a site's name.
+_SUFFIX = re.compile(r"(?:\s*[-_|｜–—]+\s*[^，。、；]{2,30})?")
 
 
 def _site_from_footer(lines: list[str]) -> str | None:

@@ -1,8 +1,8 @@
 """Text files → a :class:`~lawgov.report.Page`: a page as a user saved it from the browser (the seed's layout).
 
-The byline is the first line among the top ten that carries two labelled fields (时间: … 来源: …), the
-site comes from the copyright line, and the cleanup of :func:`lawgov.source.cleaning.clean` removes
-both with the rest of the site furniture.
+The byline is read from the page's lines (:func:`lawgov.source.metadata.byline`), the site from its
+copyright line, and the cleanup of :func:`lawgov.source.cleaning.clean` finds the article (headline,
+body, end) and removes the rest: the site's header, menus, bylines, buttons, footers.
 
 >>> page = read_text_page("标题一则\\n\\n时间: 2021-11-26 来源: 某报\\n\\n正文,第一句。\\n\\nCopyright © 某某网")
 >>> page.paragraphs, dict(page.byline), page.site
@@ -13,10 +13,7 @@ from __future__ import annotations
 
 from ..report import Page
 from .cleaning import clean, split_lines
-from .metadata import meta_fields, site
-
-# How far down a page its byline is looked for.
-BYLINE_LINES = 10
+from .metadata import byline, site
 
 
 def read_text_page(text: str, name: str | None = None, encoding: str | None = None) -> Page:
@@ -29,7 +26,7 @@ def read_text_page(text: str, name: str | None = None, encoding: str | None = No
     return Page(
         paragraphs=tuple(paragraphs),
         title=cleaned.headline if paragraphs is not cleaned.paragraphs else None,
-        byline=meta_fields(lines[:BYLINE_LINES]),
+        byline=byline(lines),
         site=site(list(cleaned.furniture)),
         name=name,
         encoding=encoding,
