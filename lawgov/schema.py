@@ -67,8 +67,12 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             {
                 "name": "kind",
                 "type": "string",
-                "description": "title / subtitle of a section heading, a paragraph, its lead, or one sentence.",
-                "constraints": {"required": True, "enum": ["title", "subtitle", "paragraph", "lead", "sentence"]},
+                "description": "title / subtitle of a section heading, a paragraph, its lead, one sentence, or one "
+                "item of an enumeration in the paragraph (一是…二是…).",
+                "constraints": {
+                    "required": True,
+                    "enum": ["title", "subtitle", "paragraph", "lead", "sentence", "item"],
+                },
             },
             dict(SECTION, constraints={"required": True, "minimum": 0}),
             PARAGRAPH,
@@ -77,6 +81,13 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 "type": "integer",
                 "description": "Sentence number within its paragraph, from 0 (sentence rows only).",
                 "constraints": {"minimum": 0},
+            },
+            {
+                "name": "item",
+                "type": "integer",
+                "description": "Item number within the paragraph's enumeration: 1 for 一是, 2 for 二是 … "
+                "(item rows only).",
+                "constraints": {"minimum": 1},
             },
             {
                 "name": "level",

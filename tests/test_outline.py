@@ -74,15 +74,64 @@ def test_numbered_headings() -> None:
     heads = [(s.id, s.level, s.number, s.title.text) for s in o.sections]
     assert heads == [
         (1, 1, "一、", "一、主要成效"),
-        (2, 2, "（二）", "（二）完善制度体系"),
-        (3, 1, "二、", "二、存在的不足"),
+        (2, 2, "（一）", "（一）加强组织领导"),  # run into its paragraph: split off
+        (3, 2, "（二）", "（二）完善制度体系"),
+        (4, 1, "二、", "二、存在的不足"),
     ]
     leads = [[p.lead.text for p in s.paragraphs] for s in o.sections]
     assert leads == [
-        ["（一）加强组织领导。"],
+        [],
+        ["区政府常务会议专题研究法治工作4次。"],
         ["1. 制定规范性文件12件。", "2. 清理文件35件，废止8件。"],
         ["一些部门依法行政意识不强。"],
     ]
+    for s in o.sections:  # split or not, every span still slices back
+        assert report.text[s.title.start : s.title.end] == s.title.text
+
+
+NOT_HEADINGS = """某市中级人民法院工作报告
+
+——2024年1月10日在某市第十六届人民代表大会第三次会议上
+
+某市中级人民法院院长 张三
+
+各位代表：
+
+现在，我代表市中级人民法院向大会报告工作，请予审议。
+
+本报讯（记者 李四）
+
+全年新收案件36.8万件
+
+一、2023年主要工作
+
+一是坚持能动司法，审结案件35.1万件；二是坚持司法为民，结案率95.4%。
+
+某市中级人民法院
+
+2024年1月10日"""
+
+
+def test_short_lines_that_are_not_headings() -> None:
+    o = outline(NOT_HEADINGS.split("\n\n", 1)[1])
+    assert [s.title.text for s in o.sections if s.title] == ["一、2023年主要工作"]
+    lead = [p.text for p in o.sections[0].paragraphs]
+    assert lead[:3] == [
+        "——2024年1月10日在某市第十六届人民代表大会第三次会议上",
+        "某市中级人民法院院长 张三",
+        "各位代表：",
+    ]
+    last = [p.text for p in o.sections[-1].paragraphs]
+    assert last[-2:] == ["某市中级人民法院", "2024年1月10日"]  # a signature
+
+
+def test_enumerations_are_items_of_their_paragraph() -> None:
+    o = outline(NOT_HEADINGS.split("\n\n", 1)[1])
+    (paragraph,) = [p for p in o.paragraphs() if p.items]
+    assert [i.text for i in paragraph.items] == ["一是坚持能动司法，审结案件35.1万件", "二是坚持司法为民，结案率95.4%"]
+    items = o.table().query("kind == 'item'")
+    assert items["item"].tolist() == [1, 2]
+    assert all(o.text[r.start : r.end] == r.text for r in items.itertuples())
 
 
 def test_text_without_headings_is_all_section_zero() -> None:

@@ -160,9 +160,24 @@ HEADING_NUMBERS = (
     r"[（(][0-9０-９]{1,2}[）)]",
 )
 
+# Lines between a report's title and its body, and at its end, that are neither headings nor prose (regex
+# fragments): the dateline of a news report (本网讯（记者 张三）, 新华社北京3月5日电（记者 李四）) or its closing
+# reporter line （记者 王五 整理）; a work report's subtitle (——2024年1月25日在…会议上); a date alone (the date
+# under a signature, 二〇二四年三月).
+DATELINE = r"(?:讯|电)\s*[（(][^（）()]{0,40}[）)]\s*$|^[（(]?\s*(?:总台|本报|本台)?记者\s*\S"
+SUBTITLE = r"^[—─－-]{1,2}"
+DATE_ALONE = (
+    r"^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
+    r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?$"
+)
+
 # Offices of the people who deliver work reports (河南省高级人民法院院长 周振华): a line of an office and a
 # name under a report's title is its speaker, not a heading.
 OFFICE_TITLES = (
     "院长", "检察长", "省长", "市长", "县长", "区长", "州长", "旗长", "主任", "局长", "厅长", "书记", "主席",
     "部长", "委员长", "秘书长", "审计长", "镇长", "乡长",
 )  # fmt: skip
+# A counted figure in a line (12件, 3.5万户, 98%): a short line holding one is a statistic, not a heading.
+COUNTED = r"[0-9０-９][0-9０-９,.，．]*\s*(?:万|亿)?\s*(?:个|项|件|名|人次|人|户|家|条|次|起|%|％|元|亩|吨|所|批)"
+# An enumeration inside a paragraph: 一是…二是…, 一要…二要…
+ENUMERATION = r"(?P<n>[一二三四五六七八九十]{1,2})(?:是|要)"

@@ -4,9 +4,12 @@ Every piece is a :class:`Span` with ``start``/``end`` offsets into the report te
 finding can be placed in its section and paragraph with :meth:`Outline.locate`.
 
 Headings are recognised by form, not by content: a short paragraph with no sentence-ending
-punctuation, or one numbered in the usual styles (``一、``, ``（一）``, ``1.``, ``（1）``). Two
-unnumbered headings in a row are a title and its subtitle. Paragraphs before the first heading
-(the news lead) form section 0.
+punctuation, or one numbered in the usual styles (``一、``, ``（一）``, ``1.``, ``（1）``); a numbered
+heading run into its paragraph (``一、坚持党的领导。全面加强……``) is split into the heading and the
+paragraph. Two unnumbered headings in a row are a title and its subtitle. Datelines, subtitles
+(——…会议上), salutations (各位代表：), speakers, signatures, dates and short statistic lines are
+paragraphs, never headings. Paragraphs before the first heading (the news lead) form section 0.
+Enumerations inside a paragraph (一是…二是…) are its items.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from ..genre import lexicon as lx
 from ..schema import frame
+from .numerals import parse_chinese
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -47,6 +51,8 @@ class Span:
 
 @dataclass(frozen=True)
 class Paragraph:
+    """A paragraph: its lead, its sentences and the items of an enumeration it holds (一是…二是…)."""
+
     id: int
     section: int
     start: int
@@ -54,6 +60,7 @@ class Paragraph:
     text: str
     lead: Span
     sentences: tuple[Span, ...]
+    items: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,16 +101,18 @@ class Outline:
         return None, None
 
     def rows(self) -> Iterator[tuple]:
-        """One tuple per title, subtitle, paragraph, lead and sentence, in the columns of the ``outline`` table."""
+        """One tuple per title, subtitle, paragraph, lead, sentence and item: the columns of the ``outline`` table."""
         for s in self.sections:
             for kind, span in (("title", s.title), ("subtitle", s.subtitle)):
                 if span:
-                    yield kind, s.id, None, None, s.level, span.start, span.end, span.text
+                    yield kind, s.id, None, None, None, s.level, span.start, span.end, span.text
             for p in s.paragraphs:
-                yield "paragraph", s.id, p.id, None, s.level, p.start, p.end, p.text
-                yield "lead", s.id, p.id, None, s.level, p.lead.start, p.lead.end, p.lead.text
+                yield "paragraph", s.id, p.id, None, None, s.level, p.start, p.end, p.text
+                yield "lead", s.id, p.id, None, None, s.level, p.lead.start, p.lead.end, p.lead.text
                 for k, sent in enumerate(p.sentences):
-                    yield "sentence", s.id, p.id, k, s.level, sent.start, sent.end, sent.text
+                    yield "sentence", s.id, p.id, k, None, s.level, sent.start, sent.end, sent.text
+                for k, item in enumerate(p.items, start=1):
+                    yield "item", s.id, p.id, None, k, s.level, item.start, item.end, item.text
 
     def table(self) -> pd.DataFrame:
         """The ``outline`` table: :meth:`rows` with offsets into the text (see :data:`lawgov.schema.SCHEMAS`)."""
@@ -125,13 +134,46 @@ def numbering_level(text: str) -> tuple[int, str] | None:
     return None
 
 
-def is_heading(text: str) -> bool:
-    """A paragraph that is a heading: short and not a sentence.
+_NOT_HEADINGS = tuple(re.compile(p) for p in (lx.DATELINE, lx.SUBTITLE, lx.DATE_ALONE, r"[：:]$"))
+_SPEAKER = re.compile(rf"^\S{{2,40}}(?:{'|'.join(lx.OFFICE_TITLES)})[\s\u3000]+\S{{2,4}}$")
+_COUNTED = re.compile(lx.COUNTED)
+_DATE_ALONE = re.compile(lx.DATE_ALONE)
+_FIGURE_ALONE = re.compile(rf"^(?:{lx.COUNTED}|[0-9０-９][0-9０-９,.，．]*\s*(?:万|亿)?\S{{0,3}})$")
+_INLINE_HEADING = re.compile(rf"[^。！？!?；;]{{1,{HEADING_MAX_CHARS}}}(?=。)")
 
-    >>> is_heading("深化“放管服”改革"), is_heading("持续简政放权，大力精减事项。")
-    (True, False)
+
+def is_heading(text: str) -> bool:
+    """A paragraph that is a heading: short, not a sentence, and none of the short lines that are not headings
+    (datelines, subtitles, salutations, speakers, dates, statistics: 全年新增12.3万户).
+
+    >>> is_heading("深化“放管服”改革"), is_heading("持续简政放权，大力精减事项。"), is_heading("各位代表：")
+    (True, False, False)
+    >>> is_heading("本报讯（记者 张三）"), is_heading("二、2024年工作安排"), is_heading("全年新增经营主体12.3万户")
+    (False, True, False)
     """
-    return 0 < len(text) <= HEADING_MAX_CHARS and not re.search(r"[。！？!?；;]|……$", text)
+    if not 0 < len(text) <= HEADING_MAX_CHARS or re.search(r"[。！？!?；;]|……$", text):
+        return False
+    if any(p.search(text) for p in _NOT_HEADINGS) or _SPEAKER.match(text):
+        return False
+    return numbering_level(text) is not None or not _COUNTED.search(text)
+
+
+def inline_heading(text: str) -> int | None:
+    """Where a numbered heading run into its paragraph ends (``一、坚持党的领导。全面加强……`` → before the
+    first 。), or None: the heading is numbered, at most :data:`HEADING_MAX_CHARS` long, and text follows it.
+
+    >>> t = "（一）强化组织领导。县政府常务会议全年学法6次。"
+    >>> t[: inline_heading(t)]
+    '（一）强化组织领导'
+    >>> inline_heading("1. 清理文件35件。") is None, inline_heading("加强领导。全年开会。") is None
+    (True, True)
+    """
+    if numbering_level(text) is None:
+        return None
+    m = _INLINE_HEADING.match(text)
+    if not m or not text[m.end() + 1 :].strip():
+        return None
+    return m.end()
 
 
 def split_sentences(text: str, offset: int = 0) -> list[Span]:
@@ -186,9 +228,9 @@ def outline(report: Report | str) -> Outline:
 
     >>> o = outline("导语，开头。\\n\\n一、总体情况\\n\\n（一）加强领导。全年开会。")
     >>> [(s.id, s.level, s.number, s.title and s.title.text) for s in o.sections]
-    [(0, 0, None, None), (1, 1, '一、', '一、总体情况')]
+    [(0, 0, None, None), (1, 1, '一、', '一、总体情况'), (2, 2, '（一）', '（一）加强领导')]
     >>> [p.lead.text for p in o.paragraphs()]
-    ['导语，开头。', '（一）加强领导。']
+    ['导语，开头。', '全年开会。']
     """
     text = report if isinstance(report, str) else report.text
     sections: list[Section] = []
@@ -199,8 +241,8 @@ def outline(report: Report | str) -> Outline:
         if current.id or paragraphs:
             sections.append(_with_paragraphs(current, paragraphs))
 
-    for span in paragraph_spans(text):
-        if not is_heading(span.text):
+    for is_title, span in _pieces(paragraph_spans(text)):
+        if not is_title:
             paragraphs.append(_paragraph(span, current.id, sum(len(s.paragraphs) for s in sections) + len(paragraphs)))
             continue
         numbered = numbering_level(span.text)
@@ -213,6 +255,21 @@ def outline(report: Report | str) -> Outline:
         current = Section(current.id + 1, level, number, span, None, ())
     close()
     return Outline(text, tuple(sections))
+
+
+def _pieces(spans: list[Span]) -> Iterator[tuple[bool, Span]]:
+    """(is a heading, span) for the paragraphs of a text: inline headings split off, signatures not headings."""
+    for i, span in enumerate(spans):
+        cut = inline_heading(span.text)
+        if cut is not None:
+            rest = span.start + cut + 1  # after the heading's 。
+            yield True, Span(span.start, span.start + cut, span.text[:cut])
+            yield False, Span(rest, span.end, span.text[cut + 1 :])
+            continue
+        # An organisation above a date is a signature; a label above a figure (新收案件 / 8,326件) is a statistic.
+        below = spans[i + 1].text if i + 1 < len(spans) else ""
+        label = bool(_DATE_ALONE.search(below) or _FIGURE_ALONE.match(below)) and not numbering_level(span.text)
+        yield is_heading(span.text) and not label, span
 
 
 def _with_paragraphs(section: Section, paragraphs: list[Paragraph]) -> Section:
@@ -228,4 +285,38 @@ def _paragraph(span: Span, section: int, pid: int) -> Paragraph:
         text=span.text,
         lead=lead_sentence(span.text, span.start),
         sentences=tuple(split_sentences(span.text, span.start)),
+        items=tuple(enumeration(span.text, span.start)),
     )
+
+
+_ENUMERATION = re.compile(rf"(?:^|(?<=[。；，：;,:]))\s*{lx.ENUMERATION}")
+_ITEM_END = "。；;，,"
+
+
+def enumeration(text: str, offset: int = 0) -> list[Span]:
+    """The items of an enumeration in a paragraph (一是…二是…, 一要…二要…), numbered from 一 without a gap.
+
+    >>> [s.text for s in enumeration("主要做法：一是抓督察，通报问题64个；二是抓考核。另有三是不算。")]
+    ['一是抓督察，通报问题64个', '二是抓考核']
+    """
+    markers = []
+    for m in _ENUMERATION.finditer(text):
+        try:
+            n = parse_chinese(m.group("n"))
+        except ValueError:
+            continue
+        if n == len(markers) + 1:
+            markers.append(m.start("n"))
+    if len(markers) < 2:
+        return []
+    spans = []
+    for start, nxt in zip(markers, [*markers[1:], None], strict=True):
+        end = nxt if nxt is not None else _sentence_end(text, start)
+        chunk = text[start:end].rstrip(_ITEM_END + " ")
+        spans.append(Span(offset + start, offset + start + len(chunk), chunk))
+    return spans
+
+
+def _sentence_end(text: str, start: int) -> int:
+    m = re.search(r"[。！？!?]", text[start:])
+    return start + m.start() if m else len(text)
