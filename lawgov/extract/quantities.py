@@ -69,16 +69,18 @@ _SESSION = re.compile(r"会议|全会|全体会议|常委会")
 # Spans whose digits are names, not quantities.
 NAMES = re.compile(
     rf"""
-    (?=[“「『《〈〔\[［【(（A-Za-z01])  # skip the positions where no name can start
+    (?=[“「『《〈〔\[［【(（A-Za-z0-9二十])  # skip the positions where no name can start
     (?:
-        “[^“”\n]{{0,40}}”                    # a quoted name or slogan: “八五”普法, “一网通办”
-    |   「[^「」\n]{{0,40}}」 | 『[^『』\n]{{0,40}}』    # the same in corner brackets
+        “[^“”\n，。；！？]{{0,40}}”          # a quoted name or slogan (“八五”普法, “一网通办”), not quoted speech
+    |   「[^「」\n，。；！？]{{0,40}}」 | 『[^『』\n，。；！？]{{0,40}}』    # the same in corner brackets
     |   {TITLE}                              # a title: 《某某条例》, one nested title allowed
     |   〈[^〈〉\n]*〉                        # a title inside a title written 〈…〉
     |   [〔\[［【(（] [0-9０-９]{{4}} [〕\]］】)）] [0-9０-９]+ 号  # a document number: 〔2019〕28号
     |   [A-Za-z]{{1,4}} [0-9０-９]+ (?:\.[0-9]+)?                # a code: PM2.5, G75
     |   (?<![0-9]) 0[0-9]{{2,3}} \s* [-－] \s* [0-9]{{7,8}} (?![0-9])  # a landline: 023-88196826
     |   (?<![0-9]) 1[3-9][0-9]{{9}} (?![0-9])                     # a mobile number
+    |   (?<![0-9一二三四五六七八九十]) (?:二十[一二三四五六七八九]?|十[一二三四五六七八九]) 大  # a congress: 二十大
+    |   (?<![0-9]) [0-9]{{1,2}} 时 (?: [0-9]{{1,2}} 分 )?                # a time of day: 15时, 9时30分
     )
     """,
     re.VERBOSE,
@@ -190,13 +192,7 @@ def _value(m: re.Match[str]) -> tuple[Decimal, Decimal | None, str, int, str] | 
     if g["round"]:  # 百余个, 千余名: a round number with its approximation
         return Decimal(SCALES.get(g["round"], 100)), None, g["roundunit"], 1, g["roundap"]
     if g["cn"]:
-        numeral = g["cn"]
-        if g["cnunit"] == "次" and _SESSION.match(m.string, m.end()):
-            return None
-        # A lone 一 is an article (一项重要制度), not a count; 千/万 alone start idioms (千家万户).
-        if numeral == "一" or numeral[0] in "百千万亿" or (before and before in CN_NUMERAL_CHARS + "周星初"):
-            return None
-        return parse_number(numeral), None, g["cnunit"], 1, ""
+        return _chinese_count(m, g["cn"], g["cnunit"], before)
     unit, scale_word = g["unit"] or "", g["scale"] or ""
     if before and (before.isdigit() or before in ".．" or (before.isascii() and before.isalpha())):
         return None
@@ -204,12 +200,66 @@ def _value(m: re.Match[str]) -> tuple[Decimal, Decimal | None, str, int, str] | 
         return None  # a bare number says nothing about what it counts
     if unit == "年" and (scale_word or len(g["num"]) >= 3):
         return None  # 2021年 is a year, not a duration
+    after = m.string[m.end() : m.end() + 2]
+    if (
+        (unit == "周" and after[:1] == "年")
+        or (unit == "日" and after[:1] != "内")
+        or (unit == "分" and before == "时")
+    ):
+        return None  # 颁布30周年 is an anniversary; 15日 a day of the month, 7日内 a span; 15时30分 a time
     scale = SCALES.get(scale_word, 1)
     value = scaled(parse_number(g["num"]), scale)
     high = scaled(parse_number(g["num2"]), scale) if g["num2"] else None
     if high is not None and (high <= value or not unit):
         return None  # 12-3 is no range, and 10至20 with no unit may be a date or a code
     return value, high, unit, scale, g["ap1"] or g["ap2"] or ""
+
+
+def _chinese_count(
+    m: re.Match[str], numeral: str, unit: str, before: str
+) -> tuple[Decimal, Decimal | None, str, int, str] | None:
+    """(value, value_max, unit, scale, '') of a Chinese numeral and its classifier, or None when it is no count.
+
+    Not counts: a lone 一 before a classifier (一项重要制度, an article) but not before a span of time
+    (一个月); 千/万 alone (千家万户) unless a qualifier makes them a round number (近千项); idioms (四处奔波);
+    a session (二次会议), a rank (前三位), a period (过去五年) or a plan (三年行动). 五六次 is a range.
+    """
+    text, end = m.string, m.end()
+    after = text[end : end + 2]
+    head = text[max(0, m.start() - 3) : m.start()]
+    if unit == "次" and _SESSION.match(text, end):
+        return None
+    if (
+        numeral[0] in "零〇"
+        or numeral + unit[:1] in lx.NUMERAL_IDIOMS
+        or (before and before in CN_NUMERAL_CHARS + "周星初")
+    ):
+        return None
+    if before == "前" and unit in ("位", "名"):
+        return None  # 居前三位: a rank
+    if unit in lx.TIME_UNITS:
+        if (
+            head.endswith(lx.PERIOD_BEFORE)
+            or after.startswith(lx.PLAN_AFTER)
+            or (numeral == "一" and after[:1] == "来")
+        ):
+            return None
+    elif numeral == "一":
+        return None
+    if numeral[0] in "百千万亿":
+        if len(numeral) > 1 or not head.endswith(lx.ROUND_BEFORE):
+            return None
+        return Decimal(SCALES.get(numeral, 100)), None, unit, 1, ""
+    pair = _CONSECUTIVE.get(numeral)
+    if pair:
+        return Decimal(pair[0]), Decimal(pair[1]), unit, 1, ""
+    return parse_number(numeral), None, unit, 1, ""
+
+
+# 五六次, 两三个: two neighbouring numerals are a range.
+_CONSECUTIVE = {
+    a + b: (i, i + 1) for i, (a, b) in enumerate(zip("一两三四五六七八", "二三四五六七八九", strict=True), 1)
+}
 
 
 def _quantity(text: str, m: re.Match[str], mask: SpanSet, floor: int) -> Quantity | None:

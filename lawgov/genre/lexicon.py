@@ -14,29 +14,42 @@ UNITS: dict[str, str] = {
     **dict.fromkeys(["个百分点", "百分点"], "percentage_points"),
     "倍": "multiple",
     **dict.fromkeys(["平方公里", "平方千米", "平方米", "亩", "公顷"], "area"),
-    **dict.fromkeys(["吨", "公斤", "千克"], "weight"),
+    **dict.fromkeys(["吨", "公斤", "千克", "斤"], "weight"),
     **dict.fromkeys(["公里", "千米", "米"], "length"),
     **dict.fromkeys(["立方米"], "volume"),
     **dict.fromkeys(["千瓦时", "千瓦"], "energy"),
-    **dict.fromkeys(["个工作日", "工作日", "个小时", "小时", "分钟", "个月", "天", "周", "年"], "duration"),
+    **dict.fromkeys(
+        ["个工作日", "工作日", "个小时", "小时", "分钟", "个月", "天", "周", "年", "学时", "日"], "duration"
+    ),
     **dict.fromkeys(
         [
             "人次", "批次", "户次", "件次", "车次", "场次", "架次", "家次", "个", "项", "件", "名", "人", "户",
             "家", "条", "次", "起", "所", "套", "份", "期", "类", "批", "轮", "场", "篇", "部", "支", "本",
             "册", "宗", "笔", "座", "处", "间", "位", "例", "台", "辆", "种", "张", "封", "单", "栋", "艘",
             "块", "片", "首", "门", "堂", "款", "股", "只", "头", "株", "棵", "组", "队", "列", "卷",
-            "通", "台套", "台次",
+            "通", "台套", "台次", "辆次", "级", "分",
         ],
         "count",
     ),
 }  # fmt: skip
 
-# Units a Chinese numeral may take: counting classifiers only (三大平台, 两轮, 二十九项). Measurement
-# units and single characters that start idioms (千方百计, 五湖四海) are left out on purpose.
+# Units a Chinese numeral may take: counting classifiers (三大平台, 两轮, 二十九项) and spans of time
+# (三年, 两个月). Measurement units and single characters that start idioms (千方百计, 五湖四海) are left out
+# on purpose.
 CHINESE_NUMERAL_UNITS = (
     "人次", "批次", "个", "项", "件", "名", "家", "次", "轮", "批", "类", "支", "期", "条", "场", "位",
-    "所", "部", "种", "起", "户", "篇", "座", "处", "级", "组", "队", "大",
+    "所", "部", "种", "起", "户", "篇", "座", "处", "级", "组", "队", "大", "个月", "年", "天",
 )  # fmt: skip
+# Spans of time among them: a lone 一 may count them (一个月), and some are periods or names, not claims.
+TIME_UNITS = ("个月", "年", "天")
+# Before a span of time, a period of the report (过去五年, 未来三年, 上一个五年) rather than a claim.
+PERIOD_BEFORE = ("过去", "未来", "今后", "此前", "上一个", "下一个", "新的", "这", "那", "每")
+# After a span of time, the name of a plan (提升行政执法质量三年行动, 五年规划), not a duration.
+PLAN_AFTER = ("行动", "规划", "计划", "攻坚", "工程", "专项")
+# Numerals with a classifier that are idioms, not counts (四处奔波, 一线执法, 两手抓).
+NUMERAL_IDIOMS = ("四处", "两手", "五湖", "千家", "万户", "三番", "两岸")
+# Words before a lone round numeral that make it a count: 近千项, 逾百家.
+ROUND_BEFORE = ("近", "逾", "超", "上", "约", "达")
 
 # Scales between a number and its unit.
 SCALE_WORDS = ("万亿", "千万", "百万", "万", "亿")
