@@ -21,7 +21,6 @@ same process see neither our words nor a changed log level. Terms no tokenizer c
 
 from __future__ import annotations
 
-import bisect
 import logging
 import os
 import re
@@ -42,6 +41,8 @@ PLACE_FREQUENCY = 2000
 ENGINE_VARIABLE = "LAWGOV_SEGMENTER"
 ENGINES = ("auto", "rjieba", "jieba")
 RJIEBA_VERSIONS = ((0, 2, 2), (0, 3, 0))  # [first, last): 0.2.2 adds add_word; a new minor may change the rules
+#: The machines (platform.machine()) where pyproject.toml requires rjieba: those it has wheels for.
+RJIEBA_MACHINES = frozenset({"x86_64", "AMD64", "aarch64", "arm64"})
 
 # The sum of the frequencies in jieba 0.42.1's dict.txt (it lists "B超 3 n" twice, and jieba counts both);
 # tests/test_engines.py recomputes it from the file.
@@ -170,43 +171,42 @@ def _dictionary_total(tk) -> int:
     return round((probe**10 / (below + 0.5)) ** (1 / 9)) - probe
 
 
-# jieba 0.42.1's own patterns (jieba/__init__.py, jieba/finalseg/__init__.py)
+# jieba 0.42.1's own patterns (jieba/__init__.py): the blocks it segments, and the whitespace between them
 _JIEBA_BLOCK = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)")
 _JIEBA_SPACE = re.compile("(\r\n|\\s)")
-_JIEBA_ALNUM = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
-# what rjieba keeps whole and jieba splits; the separators inside such runs; what rjieba calls Chinese and jieba not
-_JOINED = re.compile(r"[A-Za-z0-9]+(?:[._\-][A-Za-z0-9]+)+%?")
-_SEPARATOR = re.compile(r"(?<=[A-Za-z0-9])[._\-](?=[A-Za-z0-9])")
+# CJK characters rjieba puts in its blocks and jieba does not (extension A, B …, U+9FD6–U+9FFF, compatibility)
 _RARE_HAN = re.compile("[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0002ebef\U0002f800-\U0002fa1f]")
+_ALNUM = re.compile("[A-Za-z0-9]+")
 
 
 class JiebaCompat:
-    """An rjieba tokenizer whose ``tokenize(text)`` gives exactly ``jieba.Tokenizer.tokenize(text)``.
+    """rjieba's route through the dictionary, jieba's own HMM: ``tokenize`` is ``jieba.Tokenizer.tokenize``, exactly.
 
-    rjieba 0.2.x parts from jieba 0.42.1 in two places, both undone here at no cost for texts without them:
-
-    1. letters and digits that reach the HMM step (not dictionary words) joined by ``.``, ``_`` or ``-``:
-       rjieba keeps ``12-19`` whole where jieba cuts ``12 / - / 19`` (``2021.10 / . / 12``, ``COVID / - / 19``);
-       such tokens are cut again with jieba's own pattern;
-    2. CJK characters outside U+4E00–U+9FD5 (extension A, B …, compatibility ideographs): jieba gives each
-       alone and rjieba groups them, so a text holding one is first cut into jieba's own blocks.
+    jieba segments a block in two steps: the most probable route through the dictionary's words, then its
+    HMM (``jieba.finalseg``) over each run of single characters that is not itself a word. rjieba does the
+    first step in Rust (``hmm=False``: the same route, tested); the runs are then handed to jieba's own
+    ``finalseg.cut``, because rjieba's HMM rounds its emission probabilities to 6 decimals (so near ties can
+    fall the other way) and splits letters and digits its own way (it keeps ``12-19`` and ``COVID-19`` whole).
+    A text holding CJK characters that jieba does not count as Chinese (``_RARE_HAN``: rjieba does) is first
+    cut into jieba's blocks, so that those characters stand alone as in jieba.
     """
 
     def __init__(self, rj) -> None:
         self.rj = rj
+        with warnings.catch_warnings():  # jieba imports pkg_resources, which newer setuptools warns about
+            warnings.simplefilter("ignore")
+            from jieba import finalseg  # jieba's HMM: no dictionary, no log
+
+        self.hmm = finalseg.cut
 
     def tokenize(self, text: str) -> list[tuple[str, int, int]]:
-        found = self._blocks(text) if _RARE_HAN.search(text) else self.rj.tokenize(text)
-        separators = [m.start() for m in _SEPARATOR.finditer(text)]
-        return self._recut(found, separators) if separators else found
-
-    def _blocks(self, text: str) -> list[tuple[str, int, int]]:
-        """Tokens of ``text`` cut as jieba cuts it: only its Chinese and alphanumeric blocks reach rjieba."""
+        if not _RARE_HAN.search(text):
+            return self._segment(text, 0)
         found: list[tuple[str, int, int]] = []
         pos = 0
         for i, block in enumerate(_JIEBA_BLOCK.split(text)):
             if i % 2:  # a block jieba segments
-                found += [(w, pos + s, pos + e) for w, s, e in self.rj.tokenize(block)]
+                found += self._segment(block, pos)
             else:  # between blocks: each whitespace (\r\n as one) and every other character alone
                 at = pos
                 for piece in _JIEBA_SPACE.split(block):
@@ -218,18 +218,40 @@ class JiebaCompat:
             pos += len(block)
         return found
 
-    def _recut(self, found: list[tuple[str, int, int]], separators: list[int]) -> list[tuple[str, int, int]]:
-        """Cut again, jieba's way, the tokens that hold one of the ``separators`` (offsets, found by bisection)."""
-        starts = [s for _, s, _ in found]
-        for i in sorted({bisect.bisect_right(starts, p) - 1 for p in separators}, reverse=True):
-            word, start, _ = found[i]
-            if _JOINED.fullmatch(word) and not self.rj.has_word(word):
-                pieces = []
-                for piece in filter(None, _JIEBA_ALNUM.split(word)):
-                    pieces.append((piece, start, start + len(piece)))
-                    start += len(piece)
-                found[i : i + 1] = pieces
+    def _segment(self, text: str, offset: int) -> list[tuple[str, int, int]]:
+        """jieba's ``__cut_DAG`` on rjieba's route: runs of one-character steps go to jieba's HMM."""
+        found: list[tuple[str, int, int]] = []
+        has_word = self.rj.has_word
+        run = -1  # start of the current run of one-character steps
+        for word, start, end in self.rj.tokenize(text, hmm=False):
+            # a step of one block character, or steps of letters and digits that the route without HMM joins
+            if (len(word) == 1 and _JIEBA_BLOCK.match(word)) or (
+                word[0] < "\x80" and _ALNUM.fullmatch(word) and not has_word(word)
+            ):
+                if run < 0:
+                    run = start
+                continue
+            if run >= 0:
+                self._run(text, run, start, offset, found)
+                run = -1
+            found.append((word, offset + start, offset + end))
+        if run >= 0:
+            self._run(text, run, len(text), offset, found)
         return found
+
+    def _run(self, text: str, start: int, end: int, offset: int, found: list[tuple[str, int, int]]) -> None:
+        """A run of one-character steps as jieba yields it: alone, through the HMM, or (a word) one by one."""
+        run = text[start:end]
+        if len(run) == 1:
+            pieces: Iterable[str] = (run,)
+        elif not self.rj.has_word(run):
+            pieces = self.hmm(run)
+        else:
+            pieces = run
+        at = offset + start
+        for piece in pieces:
+            found.append((piece, at, at + len(piece)))
+            at += len(piece)
 
 
 @cache
