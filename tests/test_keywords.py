@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+from collections import Counter
+
 import pytest
 
 from lawgov import keywords
@@ -52,3 +55,62 @@ def test_content_words_drop_numbers_and_stop_words() -> None:
 def test_textrank_ranks_the_hub_first() -> None:
     scores = textrank(["执法", "检查", "执法", "案件", "执法", "处罚"], window=2)
     assert max(scores, key=scores.get) == "执法"
+
+
+def textrank_by_loop(words: list[str], window: int = 5, iterations: int = 40, damping: float = 0.85) -> dict:
+    """TextRank as first written: edges counted pair by pair, then iterated over the sorted edges (the oracle)."""
+    import numpy as np
+
+    nodes = sorted(set(words))
+    if not nodes:
+        return {}
+    index = {w: i for i, w in enumerate(nodes)}
+    ids = [index[w] for w in words]
+    pairs: Counter[tuple[int, int]] = Counter()
+    for i, a in enumerate(ids):
+        for b in ids[i + 1 : i + window]:
+            if a != b:
+                pairs[a, b] += 1
+                pairs[b, a] += 1
+    if not pairs:
+        return dict.fromkeys(nodes, 1.0)
+    edges = sorted(pairs.items())
+    src = np.array([a for (a, _), _ in edges])
+    dst = np.array([b for (_, b), _ in edges])
+    weight = np.array([c for _, c in edges], dtype=float)
+    share = weight / np.bincount(src, weights=weight, minlength=len(nodes))[src]
+    scores = np.ones(len(nodes))
+    for _ in range(iterations):
+        scores = (1 - damping) + damping * np.bincount(dst, weights=scores[src] * share, minlength=len(nodes))
+    top = scores.max() or 1.0
+    return {w: float(s / top) for w, s in zip(nodes, scores, strict=True)}
+
+
+def test_textrank_gives_the_loops_scores_to_the_last_bit(seed_report) -> None:
+    from lawgov.extract.keywords import content_words
+    from lawgov.extract.tables import Analysis
+    from lawgov.genre.vocabulary import vocabulary
+
+    words = [w for _, w in content_words(Analysis(seed_report, vocabulary()).words)]
+    assert len(words) > 1000
+    assert textrank(words) == textrank_by_loop(words)
+    rng = random.Random(14)
+    for _ in range(500):
+        alphabet = "执法检查案件处罚监管信用改革"[: rng.randrange(1, 12)]
+        sample = [rng.choice(alphabet) for _ in range(rng.randrange(0, 80))]
+        for window in (0, 1, 2, 3, 5, 9):
+            assert textrank(sample, window=window) == textrank_by_loop(sample, window=window), (sample, window)
+
+
+def test_general_idf_is_jiebas_table() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    from lawgov.extract.keywords import general_idf
+
+    folder = Path(importlib.util.find_spec("jieba").submodule_search_locations[0])
+    lines = (folder / "analyse" / "idf.txt").read_text(encoding="utf-8").splitlines()
+    table = {word: float(value) for word, _, value in (line.partition(" ") for line in lines)}
+    idf, median = general_idf()
+    assert idf == table
+    assert median == sorted(table.values())[len(table) // 2]

@@ -9,14 +9,16 @@ report is weighted against jieba's general-language IDF table. Stop words of gov
 from __future__ import annotations
 
 import bisect
+import importlib.util
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..errors import LawgovError
 from ..genre.resources import stopwords
 
 if TYPE_CHECKING:
@@ -54,48 +56,62 @@ def content_words(words: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 @cache
 def general_idf() -> tuple[dict[str, float], float]:
-    """jieba's general-language IDF table and its median (used for words it does not list)."""
-    text = resources.files("jieba").joinpath("analyse", "idf.txt").read_text(encoding="utf-8")
-    idf = {}
-    for line in text.splitlines():
-        word, _, value = line.partition(" ")
-        if value:
-            idf[word] = float(value)
-    values = sorted(idf.values())
-    return idf, values[len(values) // 2]
+    """jieba's general-language IDF table and its median (used for words it does not list).
+
+    Read from jieba's package folder without importing jieba, split in one pass (``word value`` lines;
+    jieba's words hold no whitespace) with the values parsed by numpy: half the time of a loop over lines.
+    """
+    import numpy as np
+
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise LawgovError("jieba is not installed; keywords need its IDF table: pip install jieba", "jieba")
+    path = Path(spec.submodule_search_locations[0]) / "analyse" / "idf.txt"
+    fields = path.read_text(encoding="utf-8").split()
+    if len(fields) % 2:
+        raise LawgovError("not a list of 'word value' lines", str(path))
+    idf = dict(zip(fields[0::2], np.array(fields[1::2], dtype=float).tolist(), strict=True))  # repeated: the last
+    values = np.fromiter(idf.values(), dtype=float, count=len(idf))
+    middle = len(values) // 2
+    return idf, float(np.partition(values, middle)[middle])
 
 
 def textrank(words: list[str], window: int = 5, iterations: int = 40, damping: float = 0.85) -> dict[str, float]:
     """TextRank over a co-occurrence graph of ``words`` (scores scaled so the top term is 1).
 
-    Words within ``window`` of each other are linked, weighted by how often; scores are iterated
-    with numpy over the edge list (``bincount``), so a long report costs time linear in its edges.
+    Words within ``window`` of each other are linked, weighted by how often. The edges are counted with
+    numpy (each offset below ``window`` pairs the word list with itself shifted, both ways; ``unique``
+    sums the pairs, sorted by source then target) and the scores iterated with ``bincount`` over them,
+    adding the same numbers in the same order as a loop over the sorted edges would, so the scores are
+    the same to the last bit and a long report costs time linear in its edges.
+
+    >>> {w: round(s, 3) for w, s in textrank(["执法", "检查", "执法", "案件"], window=2).items()}
+    {'执法': 1.0, '案件': 0.386, '检查': 0.67}
     """
     import numpy as np
 
     nodes = sorted(set(words))
     if not nodes:
         return {}
+    n = len(nodes)
     index = {w: i for i, w in enumerate(nodes)}
-    ids = [index[w] for w in words]
-    pairs: Counter[tuple[int, int]] = Counter()
-    for i, a in enumerate(ids):
-        for b in ids[i + 1 : i + window]:
-            if a != b:
-                pairs[a, b] += 1
-                pairs[b, a] += 1
-    if not pairs:
+    ids = np.fromiter((index[w] for w in words), dtype=np.int64, count=len(words))
+    shifts = range(1, min(window, len(ids)))
+    a = np.concatenate([ids[:-k] for k in shifts] or [ids[:0]])
+    b = np.concatenate([ids[k:] for k in shifts] or [ids[:0]])
+    linked = a != b
+    a, b = a[linked], b[linked]
+    if not len(a):
         return dict.fromkeys(nodes, 1.0)
-    edges = sorted(pairs.items())
-    src = np.array([a for (a, _), _ in edges])
-    dst = np.array([b for (_, b), _ in edges])
-    weight = np.array([c for _, c in edges], dtype=float)
-    share = weight / np.bincount(src, weights=weight, minlength=len(nodes))[src]  # of each source's weight
-    scores = np.ones(len(nodes))
+    edges, counts = np.unique(np.concatenate([a * n + b, b * n + a]), return_counts=True)
+    src, dst = edges // n, edges % n
+    weight = counts.astype(float)
+    share = weight / np.bincount(src, weights=weight, minlength=n)[src]  # of each source's weight
+    scores = np.ones(n)
     for _ in range(iterations):
-        scores = (1 - damping) + damping * np.bincount(dst, weights=scores[src] * share, minlength=len(nodes))
+        scores = (1 - damping) + damping * np.bincount(dst, weights=scores[src] * share, minlength=n)
     top = scores.max() or 1.0
-    return {w: float(s / top) for w, s in zip(nodes, scores, strict=True)}
+    return dict(zip(nodes, (scores / top).tolist(), strict=True))
 
 
 def _ranked(section: int | None, counts: Counter[str], idf, textranks: dict[str, float], top: int) -> list[Keyword]:
