@@ -136,6 +136,14 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             ),
             _field("measure", "string", "What the number counts, a noun phrase of the text (市级部门, 违法案件)."),
             _field(
+                "scope",
+                "string",
+                "Which part of a measure that several numbers share the number is about, when a 分别 list names "
+                "scopes of one head (市级部门、区县行政许可事项“全程网办”比例分别达73.22%、87% → 市级部门, 区县), "
+                "or the field its sentence names when numbers of one measure would read alike (安全生产领域); "
+                "empty otherwise.",
+            ),
+            _field(
                 "kind",
                 "string",
                 "count, money, percent, percentage_points, multiple, area, weight, …",

@@ -96,7 +96,7 @@ def test_qualifier(text: str, raw: str, qualifier: str) -> None:
         ("游客人数、旅游收入分别增长8.3％和11.6％。", ["游客人数", "旅游收入"]),
         ("受理案件和办结案件分别为120件和98件。", ["受理案件", "办结案件"]),  # the verbs tell them apart
         # short scopes before one long phrase modify its head: both keep the phrase
-        ("市级部门、区县许可事项网办比例分别达73.22%、87%。", ["区县许可事项网办比例", "区县许可事项网办比例"]),
+        ("市级部门、区县许可事项网办比例分别达73.22%、87%。", ["许可事项网办比例", "许可事项网办比例"]),
         ("制定规范性文件41件，清理废止17件。", ["规范性文件", "规范性文件"]),
         # a comparison inherits the sentence's noun
         ("全市地区生产总值达到2.18万亿元，同比增长6.3%。", ["地区生产总值", "地区生产总值"]),
@@ -163,7 +163,7 @@ def test_dataframe_columns_and_types() -> None:
     df = extract_quantities("查处违法案件4599件，涉案金额5.2亿元。")
     assert list(df.columns) == [
         "id", "section", "paragraph", "raw", "start", "end", "value", "value_max", "unit", "scale", "qualifier",
-        "measure", "kind", "direction",
+        "measure", "scope", "kind", "direction",
     ]  # fmt: skip
     assert df["value"].tolist() == [Decimal("4599"), Decimal("520000000")]
     assert df["scale"].tolist() == [1, 10**8]
@@ -207,3 +207,48 @@ def test_signed_numbers_keep_their_sign(text: str, raw, value, direction) -> Non
     (q,) = found
     assert (q.raw, str(q.value), q.direction) == (raw, value, direction)
     assert text[q.start : q.end] == raw
+
+
+@pytest.mark.parametrize(
+    "text, measures, scopes",
+    [
+        ("市级部门、区县许可事项网办比例分别达73.22%、87%。", ["许可事项网办比例"] * 2, ["市级部门", "区县"]),
+        ("城镇、农村居民人均可支配收入分别增长4.8%、6.9%。", ["居民人均可支配收入"] * 2, ["城镇", "农村"]),
+        ("甲市、乙市案件分别为12件、30件。", ["案件", "案件"], ["甲市", "乙市"]),
+    ],
+)
+def test_fenbie_scopes_of_a_shared_measure(text: str, measures, scopes) -> None:
+    found = find_quantities(text, vocab=VOCAB)
+    assert [q.measure for q in found] == measures and [q.scope for q in found] == scopes
+
+
+@pytest.mark.parametrize(
+    "text, measures",
+    [
+        # 件…人: both numbers of a pair count the noun before them
+        ("起诉侵犯知识产权犯罪案件35件82人。", ["侵犯知识产权犯罪案件", "侵犯知识产权犯罪案件"]),
+        # a 分别 list whose nouns stand in the clause before it
+        (
+            "涉及公安、市场监管和自然资源领域的案件居前三位，分别为42件、20件和15件。",
+            ["公安", "市场监管", "自然资源领域"],
+        ),
+        # a comparison base is never the measure: the claim's noun is
+        ("固定资产投资8.6万亿元，比上一个五年增长35%。", ["固定资产投资", "固定资产投资"]),
+        ("平均审批时间缩短至5天，比条例实施前缩短40%。", ["平均审批时间", "平均审批时间"]),
+        ("一审败诉率为3.9%，低于全省平均水平1.2个百分点。", ["一审败诉率", "一审败诉率"]),
+        # a noun before its verb; a verb alone defers to the sentence's noun
+        ("全省行政复议案件新收1.54万件，审结1.4万件。", ["行政复议案件", "行政复议案件"]),
+        ("市级保留行政许可事项276项，县级保留181项。", ["行政许可事项", "行政许可事项"]),
+        # what follows a span of time is what is done within it; words that name nothing are dropped
+        ("信访件7日内程序性回复。", ["程序性回复"]),
+        ("力争把90%的矛盾纠纷化解在基层。", ["矛盾纠纷化解"]),
+        ("平均处理时间由过去的45天缩短至12天。", ["平均处理时间", "平均处理时间"]),
+        # single-character stop words inside words do not cut a noun
+        ("新设立9个公共法律服务工作站，查处12起违法行为。", ["公共法律服务工作站", "违法行为"]),
+        ("开展286次“双随机”抽查。", ["抽查"]),
+    ],
+)
+def test_measures_of_real_report_forms(text: str, measures: list[str]) -> None:
+    found = find_quantities(text, vocab=VOCAB)
+    assert [q.measure for q in found] == measures
+    assert not any(q.measure[:1] in "，。；：、”）" for q in found)

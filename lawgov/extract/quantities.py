@@ -98,7 +98,11 @@ _VERB = re.compile(_alt(lx.VERBS_BEFORE))
 _STOP_AFTER = re.compile(_alt(lx.STOPS_AFTER))
 # A noun written after its number: characters up to punctuation, a digit or a title, with short
 # parentheticals (市（州）) inside and a quoted name (“惠民购物季”促消费活动) allowed at its start.
-_NOUN_AFTER = re.compile(r"(?:“[^”\n]{0,20}”)?(?:[^，。；：！？、,;:!?\n（(“《0-9０-９%％]|[（(][^）)\n]{0,12}[）)])+")
+_NOUN_AFTER = re.compile(
+    r"(?:“[^”\n]{0,20}”)(?:[^，。；：！？、,;:!?\n（(“《0-9０-９%％…—]|[（(][^）)\n]{0,12}[）)])*"
+    r"|(?:[^，。；：！？、,;:!?\n（(“《0-9０-９%％…—]|[（(][^）)\n]{0,12}[）)])+"
+)
+_QUOTED_ONLY = re.compile(r"“[^”\n]{1,20}”")
 _LOCATIVE = re.compile(r"(?<=..)[中内里]$")  # 290个事项中: the noun without its locative
 _SCOPE_HEAD = re.compile(rf"^(?:{_alt(lx.SCOPE_PREFIXES)})+")
 _NAMED_LIST = re.compile(r"^(?:“[^”]*”|《[^》]*》)+等?")
@@ -108,6 +112,7 @@ _DISTRIBUTE = re.compile(
     rf"^(?P<subject>.*?)分别(?:为|是|达到|达|增长|下降|提高|降低|减少|增加|上升)?了?(?:{_alt(lx.PREFIX_QUALIFIERS)})?$"
 )
 _LIST_SEP = re.compile(r"、|和|及|与")
+_SHARED_SCOPE = re.compile(rf"^(?:{_alt(lx.SCOPE_WORDS)})")
 
 
 @dataclass
@@ -126,6 +131,8 @@ class Quantity:
     kind: str
     direction: str
     link: int  # where the words before the number's qualifiers end: the measure is read up to here
+    clause: int  # where the number's clause starts: the measure before it is read from here
+    scope: str = ""  # what of a shared measure the number is about (市级部门、区县…比例分别达…: 市级部门)
 
 
 @cache
@@ -152,6 +159,7 @@ _CLAUSE_REACH = 200
 # The last clause end before a position, found by one greedy match (backtracking in C, not a loop here).
 _LAST_CLAUSE_END = re.compile(rf"(?s).*[{_CLAUSE_END}]")
 _LAST_COMMA_OR_STOP = re.compile(r"(?s).*[，。；！？,;!?\n]")  # 、 does not end a 分别 subject
+_LAST_SENTENCE_END = re.compile(r"(?s).*[。；！？;!?\n]")
 
 
 def _clause_start(text: str, pos: int, last_end: re.Pattern[str] = _LAST_CLAUSE_END) -> int:
@@ -176,6 +184,7 @@ def find_quantities(
         if q is not None:
             found.append(q)
     _fill_implicit_measures(text, found)
+    _scope_alike(text, found)
     return found
 
 
@@ -295,8 +304,8 @@ def _quantity(text: str, m: re.Match[str], mask: SpanSet, floor: int) -> Quantit
         direction = {"up": "down", "down": "up"}.get(direction, direction)
     return Quantity(
         raw=text[start:end], start=start, end=end, value=value, value_max=value_max, unit=unit, scale=scale,
-        qualifier=";".join(qualifiers), measure=_measure(text, clause, link, end), kind=kind,
-        direction=direction, link=link,
+        qualifier=";".join(qualifiers), measure=_measure(text, clause, link, end, kind), kind=kind,
+        direction=direction, link=link, clause=clause,
     )  # fmt: skip
 
 
@@ -314,7 +323,7 @@ def _signed(text: str, start: int) -> bool:
 
 def _prefix_qualifiers(text: str, clause: int, start: int) -> tuple[list[str], int]:
     """Qualifier words before a number, and where the text before them (noun, verb) ends."""
-    pre = text[clause:start].rstrip(":： ")
+    pre = _EARLIER_TAIL.sub("", text[clause:start].rstrip(":： "))  # 由过去的45天: 由 is the qualifier
     qualifiers = []
     link = _LINK_TAIL.search(pre)
     if link and (link.group(0) not in ("为", "是") or _PREFIX_TAIL.search(pre[: link.start()])):
@@ -339,27 +348,47 @@ def _direction(before: str) -> str:
     return "up" if any(m.group(0).startswith(u) for u in lx.UP) else "down"
 
 
-def _measure(text: str, clause: int, link: int, end: int) -> str:
-    """What a number counts: the noun after it (19个市级部门) or else the one before it (违法案件300件)."""
+def _measure(text: str, clause: int, link: int, end: int, kind: str) -> str:
+    """What a number counts: the noun after it (19个市级部门) or else the one before it (违法案件300件).
+
+    A span of time has no noun after it (20天内促成和解: 内促成… is what happened within it).
+    """
     tail = _POSTFIX_HEAD.match(text, end)
     end = tail.end() if tail else end
     if text[end : end + 1].isdigit():
         return ""  # 5大类21个具体问题: nested counts take the next one's noun later
-    after = _measure_after(text, end)
+    if kind == "duration":  # 7日内程序性回复: what is done within it; 三年的纠纷: what lasted it
+        within = _WITHIN.match(text, end)
+        after = _measure_after(text, within.end()) if within else ""
+    else:
+        after = _measure_after(text, end)
     if len(after) >= 2:
         return after
     return _measure_before(text[clause:link])
 
 
+_WITHIN = re.compile(r"(?:以内|之内|内|的)")
+_UNOPENED = re.compile(r"^[，。；：！？、,;:!?…—·”’）)》〉」』\]］】\s]+")
+_EARLIER_TAIL = re.compile(r"(?:过去|原来|原先|此前|以往|最初|改革前|以前)的?$")
+_VERB_DONE = re.compile(rf"(?:{_alt(lx.VERBS_BEFORE)})[了过着]")
+
+
 def _measure_after(text: str, pos: int) -> str:
     """The counted noun written right after a quantity (19个市级部门参与 → 市级部门), or ''."""
+    if text.startswith("的", pos):
+        pos += 1  # 90%的矛盾纠纷: the noun after 的
     m = _NOUN_AFTER.match(text, pos)
-    segment = _NAMED_LIST.sub("", m.group(0)) if m else ""
+    written = m.group(0) if m else ""
+    if _QUOTED_ONLY.fullmatch(written):
+        return written  # 3名“法律明白人”: the quoted name is the noun
+    segment = _NAMED_LIST.sub("", written)
     if segment[:1] in "（(":
         return ""  # 3.5万套（间）: a parenthetical unit, not the noun
-    if not segment or _CHANGE_HEAD.match(segment) or segment[0] in "至到":
-        return ""  # 375个减少至…: a change follows, so the noun came before the number
-    stop = _STOP_AFTER.search(segment)
+    if not segment or _CHANGE_HEAD.match(segment) or segment[0] in "至到" or segment.startswith(lx.NOT_NOUN_AFTER):
+        return ""  # 375个减少至… / 两个月就解决了: what follows is no noun, so the noun came before the number
+    if _VERB_DONE.match(segment):
+        return ""  # 1.3万亿斤以上作出了…: what was done follows, so the noun came before the number
+    stop = next((m for m in _STOP_AFTER.finditer(segment) if not _inside_word(segment, m.start(), m.end())), None)
     if stop:
         segment = segment[: stop.start()]
     # An action verb with an object after it ends the noun (306项区县级行政权力赋予万州区…).
@@ -368,6 +397,15 @@ def _measure_after(text: str, pos: int) -> str:
             segment = segment[: verb.start()]
             break
     return _strip_scope(_LOCATIVE.sub("", segment))
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is part of a word it would wrongly cut (共 of 公共, 为 of 违法行为)."""
+    return any(
+        text.startswith(word, i) and i <= start and end <= i + len(word)
+        for word in lx.STOP_COMPOUNDS
+        for i in range(max(0, start - len(word) + 1), start + 1)
+    )
 
 
 def _strip_scope(phrase: str) -> str:
@@ -381,28 +419,43 @@ def _strip_scope(phrase: str) -> str:
 def _measure_before(chunk: str) -> str:
     """The counted noun in the clause before a number (查处违法案件 → 违法案件), or ''.
 
-    Change verbs, comparisons (较上年), adverbs and dates are dropped first. A metric (调解成功率,
-    注册用户数) is kept whole. Otherwise the noun starts after the last action verb, unless that
-    leaves two characters after a verb inside the phrase (随机抽取检查|对象): the verb is then part
-    of the noun, so the cut moves one verb left.
+    Change verbs, comparisons (较上年), adverbs, dates and words that name nothing (力争把, 并于, 仅)
+    are dropped first. A metric (调解成功率, 注册用户数) is kept whole. A noun followed by its verb
+    (行政复议案件新收) is that noun. Otherwise the noun starts after the last action verb, unless that
+    leaves two characters after a verb inside the phrase (随机抽取检查|对象): the verb is then part of
+    the noun, so the cut moves one verb left. A clause that is only a verb is marked :data:`VERB_ONLY`.
     """
     previous = None
     while chunk != previous:  # 比上年末减少 → 比上年末 → ''
         previous = chunk
         chunk = _LINK_TAIL.sub("", _CHANGE_TAIL.sub("", _TRAILING.sub("", chunk)))
+        chunk = _FILLER_TAIL.sub("", _FILLER_HEAD.sub("", chunk))
     chunk = DATE.sub("", chunk)
     parts = [part for part in _SPLITTERS.split(chunk) if part]
     chunk = parts[-1] if parts else ""
     if "等" in chunk.rstrip("等"):  # A、B等C: what is counted is C
         chunk = chunk[chunk.rstrip("等").rindex("等") + 1 :]
-    chunk = _strip_scope(chunk)
+    chunk = _strip_scope(_FILLER_HEAD.sub("", chunk).lstrip(_PUNCTUATION))
     if len(chunk) < 2 or _METRIC_END.search(chunk):
         return chunk if len(chunk) >= 2 else ""
+    ending = _VERB_END.search(chunk)
+    if ending and ending.start() > 0:  # 行政复议案件新收, 县级保留: the noun (if any) is before its verb
+        noun = _strip_scope(_LEVEL_HEAD.sub("", chunk[: ending.start()]).rstrip("的"))
+        if len(noun) < 2:
+            return VERB_ONLY + chunk
+        chunk = noun
     for verb in reversed(list(_VERB.finditer(chunk))):
         rest = chunk[verb.end() :]
         if len(rest) >= 3 or (len(rest) == 2 and verb.start() == 0 and not _VERB.fullmatch(rest)):
             return _strip_scope(rest)
     return chunk if len(_VERB.sub("", chunk)) >= 2 else VERB_ONLY + chunk
+
+
+_PUNCTUATION = "，。；：！？、,;:!?…—·“”‘’（）()《》 "
+_FILLER_HEAD = re.compile(rf"^(?:{_alt(lx.NOT_NOUN_BEFORE)})+")
+_FILLER_TAIL = re.compile(r"(?:的|仅|不|和|及|与|、)+$")
+_VERB_END = re.compile(rf"(?:{_alt(lx.VERBS_AFTER_NOUN)})$")
+_LEVEL_HEAD = re.compile(r"^(?:省|市|县|区|乡镇|乡|镇|村)(?:级|本级)?")
 
 
 # Marks a measure that is only a verb (查询340批次, 废止6件): used when nothing better is found.
@@ -420,19 +473,63 @@ def _fill_implicit_measures(text: str, found: list[Quantity]) -> None:
        number with no noun of its own is about the previous number of its sentence.
     """
     for i in range(len(found) - 2, -1, -1):
-        if not found[i].measure and found[i + 1].start == found[i].end:
-            found[i].measure = found[i + 1].measure
+        first, second = found[i], found[i + 1]
+        if not first.measure and second.start == first.end:
+            if not second.measure:  # 审结…案件35件82人: the noun is before the pair, and both count it
+                second.measure = _measure_before(text[first.clause : first.link])
+            first.measure = second.measure
     _distribute(text, found)
     for i, q in enumerate(found):
+        prev = found[i - 1] if i else None
+        earlier = prev.measure if prev and _same_sentence(text, prev, q) else ""
+        earlier = "" if earlier.startswith(VERB_ONLY) else earlier
         if q.measure.startswith(VERB_ONLY):
-            prev = found[i - 1] if i else None
-            if prev and prev.measure and not prev.measure.startswith(VERB_ONLY) and _same_sentence(text, prev, q):
-                q.measure = prev.measure
-            else:
-                q.measure = q.measure.removeprefix(VERB_ONLY)
-    for i in range(1, len(found)):
-        if not found[i].measure and _same_sentence(text, found[i - 1], found[i]):
-            found[i].measure = found[i - 1].measure
+            q.measure = earlier or _object_before(text, q) or q.measure.removeprefix(VERB_ONLY)
+        elif not q.measure:
+            q.measure = earlier
+        q.measure = _UNOPENED.sub("", q.measure)  # ”抽查 → 抽查: a measure never starts with punctuation
+
+
+_FIELD = re.compile(rf"[\u4e00-\u9fff]{{2,8}}(?:{_alt(lx.FIELD_WORDS)})")
+_FIELD_STOP = re.compile(rf"(?s).*(?:{_alt(lx.FIELD_STOPS)})")
+
+
+def _scope_alike(text: str, found: list[Quantity]) -> None:
+    """Numbers that count the same measure in different fields (作出行政处罚决定1775件 … 1121件) get the field
+    their sentence names before them (安全生产领域, 生态环境领域) as their scope, so they never read alike."""
+    alike: dict[tuple[str, str], list[Quantity]] = {}
+    for q in found:
+        if q.measure and not q.scope:
+            alike.setdefault((q.measure, q.unit), []).append(q)
+    for group in alike.values():
+        if len(group) < 2:
+            continue
+        fields = [_field_before(text, q) for q in group]
+        if len(set(fields)) == len(fields) and all(fields):
+            for q, field in zip(group, fields, strict=True):
+                q.scope = field
+
+
+def _field_before(text: str, q: Quantity) -> str:
+    """The last field (X领域, X行业, X系统) named in ``q``'s sentence before it, or ''."""
+    start = _clause_start(text, q.start, _LAST_SENTENCE_END)
+    fields = _FIELD.findall(text, start, q.start)
+    if not fields:
+        return ""
+    field = fields[-1]
+    stop = _FIELD_STOP.match(field, 0, len(field) - 2)  # 加强生态环境领域 → 生态环境领域
+    field = field[stop.end() :] if stop else field
+    return field if len(field) > 3 else ""
+
+
+def _object_before(text: str, q: Quantity) -> str:
+    """The noun of the clause before ``q``'s in its sentence, for a number that has only a verb
+    (开展行政争议实质性化解，促成化解641件 → 行政争议实质性化解), or ''."""
+    if q.clause == 0 or text[q.clause - 1] in _SENTENCE_END:
+        return ""
+    noun = _measure_before(text[_clause_start(text, q.clause - 1) : q.clause - 1])
+    # 建立…查询机制，累计查询340批次: a mechanism is not what the number counts; its verb says more
+    return "" if noun.startswith(VERB_ONLY) or noun.endswith(lx.INSTITUTION_ENDINGS) else noun
 
 
 def _same_sentence(text: str, a: Quantity, b: Quantity) -> bool:
@@ -440,6 +537,13 @@ def _same_sentence(text: str, a: Quantity, b: Quantity) -> bool:
 
 
 def _distribute(text: str, found: list[Quantity]) -> None:
+    """Pair the nouns of a 分别 list with its numbers, in order (纠错量和调解量分别增长23.5%和41.2%).
+
+    The list stands before 分别 in its clause, or in the clause before (涉及公安、市场监管和自然资源领域的案件
+    数量居前三位，分别为…); with no list at all, the numbers are about the previous list of numbers
+    (收案、结案分别为…，同比分别上升…). Short scopes before one long phrase (市级部门、区县行政许可事项“全程网办”
+    比例分别达…) are modifiers of its head: every number counts the head, and each keeps its scope.
+    """
     i = 0
     while i < len(found):
         q = found[i]
@@ -455,21 +559,53 @@ def _distribute(text: str, found: list[Quantity]) -> None:
             if not _LIST_SEP.fullmatch(between):
                 break
             group.append(nxt)
-        subject = m.group("subject")
+        subject = _TRAILING.sub("", m.group("subject"))
         parts = [p for p in _LIST_SEP.split(subject) if p] if subject else []
+        if len(group) > 1 and len(parts) < len(group):
+            listed = _list_before(text, start, len(group))
+            if listed:
+                parts, subject = listed, "、".join(listed)
         if subject and len(parts) == len(group) > 1:
-            # 市级部门、区县行政许可事项“全程网办”比例分别达…: short scopes before one long phrase are
-            # modifiers of its head, not a list of nouns, so every number keeps the whole phrase.
-            modifiers = max(len(p) for p in parts[:-1]) <= 4 and len(parts[-1]) >= 2 * max(len(p) for p in parts[:-1])
-            if not modifiers:
-                nouns = [_measure_before(part).removeprefix(VERB_ONLY) for part in parts]
-                if len(set(nouns)) < len(nouns):  # 受理案件和办结案件: the verbs are what tell them apart
-                    nouns = [_strip_scope(part) for part in parts]
-                for member, noun in zip(group, nouns, strict=True):
-                    member.measure = noun or member.measure
+            _pair(group, parts)
         elif not subject and i >= len(group):  # 游客…、收入…，分别增长8.3%和11.6%
             for member, earlier in zip(group, found[i - len(group) : i], strict=True):
                 member.measure = member.measure or earlier.measure
+                member.scope = member.scope or earlier.scope
         for member in group[1:]:  # 分别增长23.5%和41.2%: the verb before the list is said of every member
             member.direction = member.direction or q.direction
         i += len(group)
+
+
+def _pair(group: list[Quantity], parts: list[str]) -> None:
+    """Give each number of a 分别 group its part of the list: its own noun, or its scope of a shared head."""
+    longest = max(len(p) for p in parts[:-1])
+    if longest <= 4 and len(parts[-1]) >= 2 * longest:  # modifiers of one head
+        # The last part is its scope and the head: a scope word (区县), else as long as the first scope.
+        scope = _SHARED_SCOPE.match(parts[-1])
+        cut = scope.end() if scope else len(parts[0])
+        head = parts[-1][cut:] if len(parts[-1]) - cut >= 2 else parts[-1]
+        scopes = [*parts[:-1], parts[-1][:cut] if head != parts[-1] else ""]
+        for member, member_scope in zip(group, scopes, strict=True):
+            member.measure, member.scope = head, member_scope
+        return
+    nouns = [_measure_before(part).removeprefix(VERB_ONLY) for part in parts]
+    if len(set(nouns)) < len(nouns):  # 受理案件和办结案件: the verbs are what tell them apart
+        nouns = [_strip_scope(part) for part in parts]
+    for member, noun in zip(group, nouns, strict=True):
+        member.measure = noun or member.measure
+
+
+_LIST_ITEM = r"(?:(?![和及与的])[\u4e00-\u9fff（）]){2,8}"
+_LIST = re.compile(rf"{_LIST_ITEM}(?:、{_LIST_ITEM})*(?:(?:和|及|与){_LIST_ITEM})?")
+
+
+def _list_before(text: str, clause: int, size: int) -> list[str] | None:
+    """The last list of ``size`` nouns (A、B和C) in the clause before ``clause``, within its sentence."""
+    if clause == 0 or text[clause - 1] in _SENTENCE_END:
+        return None
+    previous = text[_clause_start(text, clause - 1, _LAST_COMMA_OR_STOP) : clause - 1]
+    for m in reversed(list(_LIST.finditer(previous))):
+        items = [item for item in _LIST_SEP.split(m.group(0)) if item]
+        if len(items) == size and all(len(item) >= 2 for item in items):
+            return items
+    return None

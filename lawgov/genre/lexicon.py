@@ -101,7 +101,7 @@ VERBS_BEFORE = (
     "召开", "编制", "起草", "审定", "颁布", "清查", "评估", "评审", "验收", "确定", "明确", "列入", "纳入",
     "对接", "整合", "优化", "精减", "提升", "提高", "增加", "增长", "扩大", "降低", "下降", "新创建", "受益",
     "惠及", "帮扶", "调处", "查获", "破获", "抓获", "打掉", "捣毁", "发出", "制发", "送达", "执行", "兑付",
-    "取得", "接待", "评出", "抽查",
+    "取得", "接待", "评出", "抽查", "审执结", "执结", "新收", "参考", "促成", "不予处罚", "评查", "审（执）结",
 )  # fmt: skip
 
 # Words that end a counted noun written after its number (19个市级部门参与): verbs of what the
@@ -112,6 +112,13 @@ STOPS_AFTER = (
     "以及", "予以", "和", "与", "及", "并", "等", "的", "在", "为", "是", "将", "对", "向", "从",
     "已", "均", "共", "累计", "全部", "实行", "提供", "办理", "达到", "同比", "较", "赋予", "交由", "移交",
     "取得", "实施", "具备", "保持", "位居", "位列", "列入", "获评", "被评为",
+)  # fmt: skip
+
+# Words that hold a stop word of STOPS_AFTER without ending a noun there (公共法律服务, 违法行为, 调解和解率).
+STOP_COMPOUNDS = (
+    "公共", "和解", "及时", "存在", "现在", "所在", "行为", "作为", "认为", "成为", "对接", "针对", "相对", "目的",
+    "等级", "平等", "共享", "共建", "共治", "均衡", "平均", "被告", "被执行人", "将来", "在线", "为民", "对象",
+    "与会", "从业", "已决",
 )  # fmt: skip
 
 # Scope words that open a noun phrase without naming what is counted (全市近100万户市场主体).
@@ -141,15 +148,22 @@ METRIC_ENDINGS = (
     "增幅",
     "时限",
     "时间",
+    "期限",
 )
 
 # Adverbs and comparisons that end the text before a number without being part of the noun
 # (省级保留事项进一步减少到418项, 较上年增加87名, 是上年的2倍).
 TRAILING_ADVERBS = (
     "进一步", "持续", "不断", "大幅度", "大幅", "稳步", "有效", "逐步", "明显", "显著", "再", "又", "还",
-    "也", "均", "已经", "已", "分别", "同比", "环比", "当年", "全年", "累计", "共", "总共", "保持",
+    "也", "均", "已经", "已", "分别", "同比", "环比", "当年", "全年", "累计", "共", "总共", "保持", "连续", "年均",
+    "平均",
 )  # fmt: skip
-COMPARISON = r"(?:比|较|是|为|相当于)(?:上年|去年|前年|上年度|上一年|同期|上年同期|“[^”]*”)[末底]?(?:同期)?的?"
+# A comparison base before a number (较上年, 比上一个五年, 比条例实施前, 低于全省平均水平): never the measure.
+COMPARISON = (
+    r"(?:(?:(?<!占)比(?![例重率])|较|相比|相较于?|低于|高于)"
+    r"(?:[^，。；、比较]{0,12}?(?:年|年度|年末|年底|同期|前|以前|水平|平均值?|均值|标准)|“[^”]*”)"
+    r"|(?:是|为|相当于)(?:上年|去年|前年|上年度|上一年|同期|上年同期|“[^”]*”)[末底]?)(?:同期)?的?"
+)
 
 # What counts as an enforcement outcome (cases, penalties, violations, inspections …), for the charts.
 # Words of a measure that mark an enforcement outcome.
@@ -194,3 +208,28 @@ OFFICE_TITLES = (
 COUNTED = r"[0-9０-９][0-9０-９,.，．]*\s*(?:万|亿)?\s*(?:个|项|件|名|人次|人|户|家|条|次|起|%|％|元|亩|吨|所|批)"
 # An enumeration inside a paragraph: 一是…二是…, 一要…二要…
 ENUMERATION = r"(?P<n>[一二三四五六七八九十]{1,2})(?:是|要)"
+
+# Words that open what follows a number without being its noun: adverbs and conjunctions (两个月就解决了,
+# 6次研究…), a locative (20天内), a comparison (2.4倍于).
+NOT_NOUN_AFTER = (
+    "就", "便", "即", "才", "都", "也", "还", "又", "再", "或", "并", "且", "而", "内", "后", "前", "以来", "左右",
+    "研究", "于", "即可", "以上", "以下",
+)  # fmt: skip
+# Words that open the text before a number without naming what it counts (力争把…90%, 并于六个月内): dropped.
+NOT_NOUN_BEFORE = (
+    "力争", "确保", "努力", "争取", "计划", "预计", "并于", "于", "把", "将", "对", "向", "并", "或", "仅", "至少有",
+    "共有", "有", "占", "成功", "依法", "连续", "过去的", "原来的", "此前的", "以往的",
+)  # fmt: skip
+# Verbs written after the noun whose number follows them (行政复议案件新收1.54万件, 县级保留181项).
+VERBS_AFTER_NOUN = ("新收", "保留", "新增", "净增", "现有", "实有")
+# Scopes that share one measure in a 分别 list (市级部门、区县行政许可事项…比例分别达…; 城镇、农村居民收入…).
+SCOPE_WORDS = (
+    "市级部门", "区县级", "市级", "县级", "省级", "区级", "乡镇级", "区县", "县区", "市县", "乡镇", "街道", "城镇",
+    "农村", "城市", "城乡", "市直", "县直", "省直", "中央", "地方",
+)  # fmt: skip
+# Endings of nouns that name an arrangement, not what is counted (查询机制, 监管平台, 工作方案).
+INSTITUTION_ENDINGS = ("机制", "制度", "平台", "系统", "体系", "模式", "办法", "方案", "工作", "活动", "行动", "格局")
+# Words that end the name of a field of government work (生态环境领域, 道路运输行业, 公安系统), and words a
+# field's name does not run across.
+FIELD_WORDS = ("领域", "行业", "系统")
+FIELD_STOPS = ("，", "、", "等", "和", "及", "与", "的", "加强", "加大", "开展", "推进", "深化", "在")

@@ -64,10 +64,33 @@ def with_values(df: pd.DataFrame, column: str = "value") -> pd.DataFrame:
     """``df`` with a float column ``v`` from ``column`` and text columns cleaned of missing cells."""
     df = df.copy()
     df["v"] = [num(x) for x in df[column]]
-    for name in ("measure", "unit", "raw", "kind"):
+    for name in ("measure", "scope", "unit", "raw", "kind"):
         if name in df.columns:
             df[name] = [text(x) for x in df[name]]
     return df
+
+
+def label(row: Any) -> str:
+    """What a claim is about, as a chart labels it: its scope and measure (市级部门 + 行政许可事项“全程网办”比例),
+    or its raw text when it has no measure."""
+    measure, scope = text(getattr(row, "measure", "")), text(getattr(row, "scope", ""))
+    return scope + measure if measure else text(getattr(row, "raw", ""))
+
+
+def labels(rows: pd.DataFrame) -> list[str]:
+    """:func:`label` of every row, made unique: two different claims never share a label, so a label that
+    would repeat carries the claim's own text (行政处罚决定（1775件）).
+
+    >>> import pandas as pd
+    >>> labels(pd.DataFrame({"measure": ["案件", "案件", "企业"], "raw": ["12件", "30件", "5家"], "scope": ""}))
+    ['案件（12件）', '案件（30件）', '企业']
+    """
+    base = [label(row) for row in rows.itertuples(index=False)]
+    repeated = {b for b in base if base.count(b) > 1}
+    return [
+        f"{b}（{text(row.raw)}）" if b in repeated else b
+        for b, row in zip(base, rows.itertuples(index=False), strict=True)
+    ]
 
 
 def largest_first(df: pd.DataFrame) -> pd.DataFrame:
