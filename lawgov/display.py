@@ -1,4 +1,4 @@
-"""Notebook display helpers: pandas options, quantities highlighted in the text, charts shown as PNG.
+"""Notebook display helpers: pandas options, quantities highlighted in the text, charts shown as PNG, exercises.
 
 The notebooks in ``notebooks/`` store their outputs and ``pytest --nbval`` re-runs them and compares
 every text output with the stored one, so everything here is stable by construction: no object
@@ -14,6 +14,9 @@ a plain-text form (``repr``) that says what it shows, because that form is what 
 >>> marked._repr_html_().count("<mark")
 2
 
+Exercises end with :func:`check`, which says "not answered yet", what is wrong, or "correct", and never
+raises, so Run All in JupyterLab always reaches the last cell.
+
 Nothing heavy is imported at module level: pandas and matplotlib load inside the functions.
 """
 
@@ -22,6 +25,9 @@ from __future__ import annotations
 import base64
 import html
 import logging
+import math
+import numbers
+import re
 import struct
 import warnings
 from dataclasses import dataclass
@@ -61,9 +67,14 @@ QUANTITY_VIEW = ["raw", "value", "unit", "qualifier", "measure", "kind", "direct
 
 
 def setup(**options: object) -> None:
-    """Set the notebooks' pandas options (:data:`PANDAS_OPTIONS`, overridden by ``options``) and keep stderr quiet.
+    """Set the notebooks' pandas options (:data:`PANDAS_OPTIONS`, overridden by ``options``), show tables with
+    their text columns left-aligned, and keep stderr quiet.
 
     A keyword names a ``display.`` option: ``setup(max_rows=100)`` sets ``display.max_rows``.
+
+    In IPython (a notebook kernel), DataFrames are then shown as HTML by :func:`table_html`: pandas' own
+    table, whose text columns (Chinese as a rule) read from the left like the text they quote, while
+    numbers stay right-aligned; their text form is pandas' as before.
 
     Library notices would otherwise reach stderr on a fresh machine, and nbval reports a stored or new
     stderr output as a difference: matplotlib logs a one-off "building the font cache" notice (and
@@ -80,6 +91,69 @@ def setup(**options: object) -> None:
     logging.getLogger("matplotlib").setLevel(logging.ERROR)
     warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
     warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=DeprecationWarning)
+    try:
+        from IPython import get_ipython
+    except ImportError:  # not in a notebook: nothing to format
+        return
+    shell = get_ipython()
+    if shell is not None:
+        shell.display_formatter.formatters["text/html"].for_type(pd.DataFrame, table_html)
+
+
+_TD = re.compile(r"<td>")
+_TH = re.compile(r"<th(?=[ >])")
+
+
+def text_columns(df: pd.DataFrame) -> list[int]:
+    """Positions of the columns whose cells are all text (missing cells aside), at least one of them present.
+
+    >>> import pandas as pd
+    >>> text_columns(pd.DataFrame({"n": [1], "名称": ["市政府"], "empty": [None], "v": [1.5]}))
+    [1]
+    """
+    import pandas as pd
+
+    positions = []
+    for i in range(df.shape[1]):
+        column = df.iloc[:, i]
+        if column.dtype != object and not isinstance(column.dtype, pd.StringDtype):
+            continue
+        present = column.dropna()
+        if len(present) and all(isinstance(v, str) for v in present):
+            positions.append(i)
+    return positions
+
+
+def table_html(df: pd.DataFrame) -> str | None:
+    """pandas' HTML table of ``df`` (with the display options' truncation) with its text columns left-aligned.
+
+    Each cell of a text column (:func:`text_columns`) gets an inline ``text-align: left``, which JupyterLab's
+    sanitiser keeps and no other table's style can override. A table whose columns pandas truncates, or
+    with several levels of column labels, is left as pandas draws it.
+
+    >>> import pandas as pd
+    >>> html = table_html(pd.DataFrame({"名称": ["市政府"], "n": [11]}))
+    >>> html.count('<td style="text-align: left;">'), html.count("<td>")
+    (1, 1)
+    """
+    import pandas as pd
+
+    table = df._repr_html_()
+    max_columns = pd.get_option("display.max_columns")
+    left = set(text_columns(df))
+    if table is None or not left or df.columns.nlevels > 1 or (max_columns and df.shape[1] > max_columns):
+        return table
+    head, _, body = table.partition("<tbody>")
+    index_levels = df.index.nlevels
+
+    def align(row: re.Match[str], cell: re.Pattern[str], first: int) -> str:
+        count = iter(range(-first, df.shape[1] + 1))
+        return cell.sub(lambda m: m.group(0)[:3] + (' style="text-align: left;"' if next(count) in left else "")
+                        + m.group(0)[3:], row.group(0))  # fmt: skip
+
+    head = re.sub(r"<tr[^>]*>.*?</tr>", lambda r: align(r, _TH, index_levels), head, flags=re.S)
+    body = re.sub(r"<tr>.*?</tr>", lambda r: align(r, _TD, 0), body, flags=re.S)
+    return f"{head}<tbody>{body}" if body else table
 
 
 def clip(df: pd.DataFrame, chars: int = 36) -> pd.DataFrame:
@@ -227,12 +301,15 @@ class Chart:
     """A rendered chart: PNG in a notebook, and as text (``repr``) its size and the titles it shows.
 
     ``display_width`` is the width (in CSS pixels) the notebook shows it at; the PNG itself has more
-    pixels, so it stays sharp on high-resolution screens.
+    pixels, so it stays sharp on high-resolution screens. ``alt`` is the alternative text for readers who
+    cannot see the image (:func:`describe`); it travels in the output's ``image/png`` metadata, where
+    nbconvert's classic template, nbsphinx and Jupyter's proposed convention read it.
     """
 
     png: bytes
     titles: tuple[str, ...]
     display_width: int | None = None
+    alt: str = ""
 
     @property
     def size(self) -> tuple[int, int]:
@@ -246,8 +323,10 @@ class Chart:
     def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict[str, str], dict]:
         """PNG and text only (never SVG), the PNG base64-encoded as notebooks store it."""
         data = {"image/png": base64.b64encode(self.png).decode("ascii"), "text/plain": repr(self)}
-        metadata = {"image/png": {"width": self.display_width}} if self.display_width else {}
-        return data, metadata
+        image = {"width": self.display_width} if self.display_width else {}
+        if self.alt:
+            image["alt"] = self.alt
+        return data, {"image/png": image} if image else {}
 
 
 def figure_titles(fig: Figure) -> tuple[str, ...]:
@@ -260,18 +339,57 @@ def figure_titles(fig: Figure) -> tuple[str, ...]:
     return tuple(titles)
 
 
+_MATHTEXT = re.compile(r"\\mathdefault|[${}]")  # how matplotlib writes log-scale ticks: $\mathdefault{10^{3}}$
+_NUMBER = re.compile(r"[-+−]?[\d.,]+(?:\^[-+−]?\d+)?%?")
+_ALT_ITEMS = 12  # categories named per panel in alternative text
+
+
+def _categories(ax: Any) -> list[str]:
+    """The labels of an axes' category axis (the one whose tick labels are words, not numbers)."""
+    for labels in (ax.get_yticklabels(), ax.get_xticklabels()):
+        words = [t.get_text() for t in labels if t.get_text()]
+        if words and not all(_NUMBER.fullmatch(_MATHTEXT.sub("", w).strip()) for w in words):
+            return words
+    return []
+
+
+def describe(fig: Figure) -> str:
+    """Alternative text for a drawn chart: its title, and for each panel its title and what it lists.
+
+    A panel's categories (the tick labels that are words) are named with the value written at their bar
+    when every bar has one, at most :data:`_ALT_ITEMS` of them; then the axis labels and the source note.
+    Call it after the figure has been drawn (:func:`show` does), when every tick label is known.
+    """
+    titles = figure_titles(fig)
+    head = titles[0] if titles else "（无标题）"
+    parts = [f"图表：{head}"]
+    for ax in fig.axes:
+        categories = _categories(ax)
+        if not categories and not ax.get_title():
+            continue  # a colour bar, or an empty panel
+        values = [t.get_text().strip() for t in ax.texts if t.get_text().strip()]
+        items = [f"{c}（{v}）" for c, v in zip(categories, values, strict=True)] if len(values) == len(categories) \
+            else categories  # fmt: skip
+        listed = "、".join(items[:_ALT_ITEMS]) + (f" 等 {len(items)} 项" if len(items) > _ALT_ITEMS else "")
+        axes = "，".join(label for label in (ax.get_xlabel(), ax.get_ylabel()) if label)
+        panel = ax.get_title() if ax.get_title() != head else ""
+        parts.append("：".join(x for x in (panel, listed) if x) + (f"（{axes}）" if axes else ""))
+    notes = [t.get_text() for t in fig.texts if t.get_text() and t.get_text() not in titles]
+    return "；".join(p for p in parts if p) + "。" + "".join(notes)
+
+
 def show(fig: Figure, *, close: bool = True) -> Chart:
     """A :class:`Chart` of a matplotlib figure (a chart of :mod:`lawgov.plots`), rendered as in ``lawgov build``.
 
     End a notebook cell with ``lawgov.display.show(fig)``: the cell shows the PNG and stores, as its
-    text, the chart's size and titles (no ``<Figure size …>`` repr). The figure is cleared afterwards
-    unless ``close`` is false.
+    text, the chart's size and titles (no ``<Figure size …>`` repr), with :func:`describe` as its
+    alternative text. The figure is cleared afterwards unless ``close`` is false.
     """
     from .output.plots import figure_png
 
     try:
-        png = figure_png(fig)
-        chart = Chart(png, figure_titles(fig), round(fig.get_figwidth() * fig.dpi))
+        png = figure_png(fig)  # draws the figure, so every tick label is known to describe()
+        chart = Chart(png, figure_titles(fig), round(fig.get_figwidth() * fig.dpi), describe(fig))
     finally:
         if close:
             fig.clear()
@@ -295,7 +413,7 @@ def sections(doc: Outline) -> pd.DataFrame:
     """One row per section of an outline: number, title, subtitle, counts and offsets.
 
     >>> from lawgov import outline
-    >>> table = sections(outline("导语，开头。\\n\\n一、总体情况\\n\\n（一）加强领导。全年开会。"))
+    >>> table = sections(outline("导语，开头。\\n\\n一、总体情况\\n\\n全年开会。会议两次。"))
     >>> for row in table[["section", "title", "paragraphs", "sentences"]].itertuples(index=False):
     ...     print(tuple(row))
     (0, '', 1, 1)
@@ -329,8 +447,8 @@ def paragraphs(doc: Outline, section: int | None = None) -> pd.DataFrame:
     """One row per paragraph (of one ``section``, or of all): its lead, sentence and character counts, offsets.
 
     >>> from lawgov import outline
-    >>> paragraphs(outline("导语，开头。\\n\\n一、总体情况\\n\\n（一）加强领导。全年开会。"), 1)["lead"].tolist()
-    ['（一）加强领导。']
+    >>> paragraphs(outline("导语，开头。\\n\\n一、总体情况\\n\\n全年开会。会议两次。"), 1)["lead"].tolist()
+    ['全年开会。']
     """
     import pandas as pd
 
@@ -369,3 +487,192 @@ def top_entities(entities: pd.DataFrame, type_: str | None = None, top: int = 10
     from .output.selections import mention_counts
 
     return mention_counts(entities, type_).head(top)
+
+
+# ---------------------------------------------------------------- exercises
+
+NOT_ANSWERED = "not answered yet"
+CORRECT = "correct"
+
+#: What a status looks like in the HTML view: (label colour, background).
+_STATUS_STYLE = {CORRECT: ("#166534", "#dcfce7"), NOT_ANSWERED: ("#854d0e", "#fef9c3"), "wrong": ("#991b1b", "#fee2e2")}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What :func:`check` found: one (part, status, message) per part of the answer.
+
+    Its text form is one line when every part agrees (``correct``, ``not answered yet``) and one line per
+    part otherwise; in a notebook it shows as the same lines, coloured.
+    """
+
+    parts: tuple[tuple[str, str, str], ...]
+
+    @property
+    def correct(self) -> bool:
+        return all(status == CORRECT for _, status, _ in self.parts)
+
+    @property
+    def answered(self) -> bool:
+        return all(status != NOT_ANSWERED for _, status, _ in self.parts)
+
+    def lines(self) -> list[tuple[str, str]]:
+        """(status, line) pairs: one line for a single part or parts that all agree, else one per part."""
+        statuses = {status for _, status, _ in self.parts}
+        if statuses == {NOT_ANSWERED}:
+            return [(NOT_ANSWERED, f"{NOT_ANSWERED}: replace each ... with your answer and run the cell again")]
+        if statuses == {CORRECT}:
+            names = ", ".join(part for part, _, _ in self.parts)
+            return [(CORRECT, CORRECT if len(self.parts) == 1 else f"{CORRECT} ({names})")]
+        if len(self.parts) == 1:
+            return [(self.parts[0][1], self.parts[0][2])]
+        return [(status, f"{part}: {message}") for part, status, message in self.parts]
+
+    def __repr__(self) -> str:
+        return "\n".join(line for _, line in self.lines())
+
+    def _repr_html_(self) -> str:
+        rows = []
+        for status, line in self.lines():
+            colour, background = _STATUS_STYLE.get(status, _STATUS_STYLE["wrong"])
+            rows.append(f'<div style="color:{colour};background:{background};padding:2px 6px;margin:1px 0">'
+                        f"{html.escape(line)}</div>")  # fmt: skip
+        return "".join(rows)
+
+
+def check(**parts: tuple[Any, Any]) -> Verdict:
+    """Check an exercise: each keyword is one part of the answer, ``name=(answer, expected)``.
+
+    ``expected`` is the right value, computed from the library in the exercise cell, or a function of the
+    answer that returns True (right), False or a message saying what is wrong. An answer still ``...`` is
+    "not answered yet"; a wrong one gets a message saying what is wrong (the kind of value, too high or too
+    low, which items do not belong …) without giving the answer away. Nothing raises, whatever the answer,
+    so Run All goes on to the next cell.
+
+    >>> check(answer=(..., 3))
+    not answered yet: replace each ... with your answer and run the cell again
+    >>> check(answer=(4, 3))
+    4 is too high
+    >>> check(places=(12, 12), top=("万州", "万州区"))
+    places: correct
+    top: too short: part of the right text is missing
+    >>> check(answer=({1, 2}, {2, 4}))
+    1 of the 2 items is right; not in the answer: 1; 1 is missing
+    """
+    verdicts = []
+    for name, value in parts.items():
+        try:
+            answer, expected = value
+            status, message = _judge(answer, expected)
+        except Exception as error:  # a broken check must not stop Run All either
+            status, message = "wrong", f"could not be checked ({type(error).__name__}: {error})"
+        verdicts.append((name, status, message))
+    return Verdict(tuple(verdicts))
+
+
+def _judge(answer: Any, expected: Any) -> tuple[str, str]:
+    if answer is Ellipsis or (isinstance(answer, tuple) and Ellipsis in answer):
+        return NOT_ANSWERED, NOT_ANSWERED
+    if callable(expected) and not isinstance(expected, type):
+        try:
+            result = expected(answer)
+        except Exception as error:  # the answer made the check fail: that is what is wrong with it
+            return "wrong", f"that does not work: {type(error).__name__}: {error}"
+        if result is True or (result is not False and not isinstance(result, str) and bool(result)):
+            return CORRECT, CORRECT
+        return "wrong", result if isinstance(result, str) and result else "not right yet"
+    wrong = what_is_wrong(answer, expected)
+    return (CORRECT, CORRECT) if wrong is None else ("wrong", wrong)
+
+
+def _is_bool(value: Any) -> bool:
+    return type(value).__name__ in ("bool", "bool_")
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, numbers.Number) and not _is_bool(value)
+
+
+def _kind(value: Any) -> str:
+    if _is_bool(value):
+        return "True or False"
+    if _is_number(value):
+        return "a number"
+    names = {str: "a text (str)", set: "a set", frozenset: "a set", list: "a list", tuple: "a tuple", dict: "a dict"}
+    return names.get(type(value), "None" if value is None else f"a {type(value).__name__}")
+
+
+def what_is_wrong(answer: Any, expected: Any) -> str | None:
+    """None when ``answer`` is right, else a short message saying what is wrong with it.
+
+    Numbers compare by value whatever their type (``Decimal("5.2")``, ``5.2``, a NumPy integer), to a relative
+    tolerance of 1e-9; texts exactly; sets, lists and tuples item by item (a list in another order says so).
+
+    >>> what_is_wrong(12, 12.0) is None, what_is_wrong("12", 12)
+    (True, "expected a number, not a text (str): '12'")
+    >>> what_is_wrong([2, 1], [1, 2])
+    'the right items, in the wrong order'
+    """
+    if _is_number(expected) and _is_number(answer):
+        a, e = float(answer), float(expected)
+        if math.isclose(a, e, rel_tol=1e-9, abs_tol=1e-12) or (math.isnan(a) and math.isnan(e)):
+            return None
+        return f"{answer} is too {'high' if a > e else 'low'}"
+    if _is_bool(expected) or _is_bool(answer):
+        if _is_bool(expected) and _is_bool(answer):
+            return None if bool(answer) == bool(expected) else "it is the other way round"
+        return f"expected {_kind(expected)}, not {_kind(answer)}: {answer!r:.60}"
+    sequences = isinstance(answer, (list, tuple)) and isinstance(expected, (list, tuple))
+    if _kind(answer) != _kind(expected) and not sequences:
+        return f"expected {_kind(expected)}, not {_kind(answer)}: {answer!r:.60}"
+    if isinstance(expected, str):
+        return _text_is_wrong(answer, expected)
+    if isinstance(expected, (set, frozenset)):
+        return _set_is_wrong(set(answer), set(expected))
+    if isinstance(expected, (list, tuple)):
+        return _sequence_is_wrong(list(answer), list(expected))
+    if isinstance(expected, dict):
+        if set(answer) != set(expected):
+            return f"the keys differ: {_set_is_wrong(set(answer), set(expected))}"
+        wrong = {key: what_is_wrong(answer[key], expected[key]) for key in expected}
+        first = next(((k, w) for k, w in wrong.items() if w), None)
+        return None if first is None else f"{first[0]!r}: {first[1]}"
+    return None if answer == expected else "not right yet"
+
+
+def _text_is_wrong(answer: str, expected: str) -> str | None:
+    if answer == expected:
+        return None
+    if answer.strip() == expected.strip():
+        return "the right text, but with spaces at its ends"
+    if answer and answer in expected:
+        return "too short: part of the right text is missing"
+    if expected in answer:
+        return "too long: the right text is inside it, with more around it"
+    return "not the right text"
+
+
+def _set_is_wrong(answer: set, expected: set) -> str | None:
+    if answer == expected:
+        return None
+    extra = sorted(answer - expected, key=repr)
+    right, missing = len(answer) - len(extra), len(expected - answer)
+    message = [f"{right} of the {len(expected)} items {'is' if right == 1 else 'are'} right"]
+    if extra:
+        message.append(f"not in the answer: {', '.join(map(str, extra[:5]))}{' …' if len(extra) > 5 else ''}")
+    if missing:
+        message.append(f"{missing} {'is' if missing == 1 else 'are'} missing")
+    return "; ".join(message)
+
+
+def _sequence_is_wrong(answer: list, expected: list) -> str | None:
+    if len(answer) != len(expected):
+        return f"expected {len(expected)} items, not {len(answer)}"
+    wrong = [(i, what_is_wrong(a, e)) for i, (a, e) in enumerate(zip(answer, expected, strict=True))]
+    wrong = [(i, w) for i, w in wrong if w]
+    if not wrong:
+        return None
+    if len(wrong) > 1 and sorted(map(repr, answer)) == sorted(map(repr, expected)):
+        return "the right items, in the wrong order"
+    i, message = wrong[0]
+    return f"item {i + 1}: {message}"
