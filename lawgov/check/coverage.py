@@ -7,9 +7,11 @@ extractor missed or a name it should know: validation reports it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..extract.quantities import name_spans
+from ..genre import lexicon as lx
 from ..genre.vocabulary import DictionaryArg, PlacesArg, Vocabulary, vocabulary
 from ..text.numerals import CN_NUMERAL_CHARS
 from ..text.outline import NUMBERING
@@ -21,7 +23,9 @@ if TYPE_CHECKING:
 
 _DIGITS = re.compile(r"[0-9０-９]+(?:[.,．][0-9０-９]+)*")
 _NUMERALS = re.compile(rf"[{CN_NUMERAL_CHARS}]+")
-_ORDINAL_AFTER = re.compile(r"届|次会议|次全会|次全体会议")
+_ORDINAL_AFTER = re.compile(r"届|次会议|次全会|次全体会议|周年")
+# 一是…二是…, 一要…: the numbers of an enumeration's items.
+_ENUMERATION = re.compile(rf"{lx.ENUMERATION}")
 
 
 def coverage(
@@ -30,12 +34,15 @@ def coverage(
     *,
     places: PlacesArg | Vocabulary = None,
     dictionary: DictionaryArg = None,
+    people: Iterable[str] = (),
 ) -> pd.DataFrame:
     """Every digit run and Chinese-numeral run of ``text`` with what accounts for it.
 
-    ``accounted_as`` is quantity, date, ordinal, name (inside a quote, title, entity or policy
-    term) or word (a dictionary word such as 统一 or 一体化); an empty value is a violation.
-    ``places`` and ``dictionary`` are those the tables were extracted with (Chongqing's and lawgov's by default).
+    ``accounted_as`` is quantity, date, ordinal (a heading number, 第…, 一是…, 颁布30周年), name (inside a
+    quote, title, entity, policy term, phone number, hotline, address or postcode, or a person of
+    ``people``: 万一鸣) or word (a dictionary word such as 统一 or 一体化); an empty value is a violation.
+    ``places`` and ``dictionary`` are those the tables were extracted with (Chongqing's and lawgov's by
+    default); ``people`` the names the page's byline gives (reporter, editor, author).
     """
     import pandas as pd
 
@@ -46,6 +53,8 @@ def coverage(
         if df is not None:
             spans[label] += [(int(s), int(e)) for s, e in zip(df["start"], df["end"], strict=True)]
     spans["name"] += name_spans(text, vocab)
+    for person in {p for p in people if p}:
+        spans["name"] += [m.span() for m in re.finditer(re.escape(person), text)]
     spans["ordinal"] += _heading_numbers(text)
     sets = {label: SpanSet(found) for label, found in spans.items()}  # checked in this order
     words = SpanSet(_numeral_words(text, tokens(text, vocab, _named(tables.get("entities")))))
@@ -53,7 +62,7 @@ def coverage(
     for m in [*_DIGITS.finditer(text), *_NUMERALS.finditer(text)]:
         s, e = m.span()
         label = next((lab for lab, found in sets.items() if found.contains(s, e)), "")
-        if not label and (text[s - 1 : s] == "第" or _ORDINAL_AFTER.match(text, e)):
+        if not label and (text[s - 1 : s] == "第" or _ORDINAL_AFTER.match(text, e) or _ENUMERATION.match(text, s)):
             label = "ordinal"
         if not label and words.contains(s, e):
             label = "word"

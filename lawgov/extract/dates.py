@@ -42,7 +42,9 @@ DATE = re.compile(
         (?: 第? (?P<yp>{_PERIOD}) )?
     |   # a month without its year, with a day or a range of days: 11月1日, 3月份
         (?<![0-9０-９.个第]) (?P<m2>{_D}{{1,2}}|{_CN_MONTH}) 月
-        (?: (?P<dd>{_D}{{1,2}}) (?: {_SEP} (?P<dd2>{_D}{{1,2}}) )? [日号] | 份? ) (?![0-9０-９])
+        (?: (?P<dd>{_D}{{1,2}}) (?: {_SEP} (?P<dd2>{_D}{{1,2}}) )? [日号] | 份? (?![0-9０-９]) )
+    |   # a day without its month, in news of the report's month: 8日联合通报 (not 7日内, a span of days)
+        (?<![0-9０-９.个第月]) (?P<day>{_D}{{1,2}}) 日 (?![内前后以之0-9０-９])
     |   # a year named relative to the report's: 今年, 去年上半年
         (?P<rel>{_REL}) (?: 第? (?P<rp>{_PERIOD}) )?
     |   # a period of the report's year: 上半年, 第三季度
@@ -94,6 +96,11 @@ def _resolve(m: re.Match[str], base: dt.date | None) -> tuple[str | None, str, b
         month = _int(g["m2"])
         year = _infer_year(month, base)
         return (*_day_or_month(year, g["m2"], g["dd"], g["dd2"]), True)
+    if g["day"]:
+        day = _int(g["day"])
+        if base is None or not 1 <= day <= calendar.monthrange(base.year, base.month)[1]:
+            return None, "day", True
+        return dt.date(base.year, base.month, day).isoformat(), "day", True
     if g["rel"]:
         year = base.year + _RELATIVE[g["rel"]] if base else None
         if g["rp"]:

@@ -69,7 +69,7 @@ _SESSION = re.compile(r"会议|全会|全体会议|常委会")
 # Spans whose digits are names, not quantities.
 NAMES = re.compile(
     rf"""
-    (?=[“「『《〈〔\[［【(（A-Za-z0-9二十])  # skip the positions where no name can start
+    (?=[“「『《〈〔\[［【(（A-Za-z0-9０-９二十])  # skip the positions where no name can start
     (?:
         “[^“”\n，。；！？]{{0,40}}”          # a quoted name or slogan (“八五”普法, “一网通办”), not quoted speech
     |   「[^「」\n，。；！？]{{0,40}}」 | 『[^『』\n，。；！？]{{0,40}}』    # the same in corner brackets
@@ -80,7 +80,11 @@ NAMES = re.compile(
     |   (?<![0-9]) 0[0-9]{{2,3}} \s* [-－] \s* [0-9]{{7,8}} (?![0-9])  # a landline: 023-88196826
     |   (?<![0-9]) 1[3-9][0-9]{{9}} (?![0-9])                     # a mobile number
     |   (?<![0-9一二三四五六七八九十]) (?:二十[一二三四五六七八九]?|十[一二三四五六七八九]) 大  # a congress: 二十大
-    |   (?<![0-9]) [0-9]{{1,2}} 时 (?: [0-9]{{1,2}} 分 )?                # a time of day: 15时, 9时30分
+    |   (?<![0-9０-９]) [0-9０-９]{{1,2}} 时 (?: [0-9０-９]{{1,2}} 分 )?     # a time of day: 15时, 9时30分
+    |   (?:0[0-9]{{2,3}}\s*[-－]\s*)? 12[0-9]{{3}} (?![0-9]) (?={_alt(lx.HOTLINE_AFTER)})  # a hotline: 12345热线
+    |   (?<![0-9]) (?:0[0-9]{{2,3}}\s*[-－]\s*) 12[0-9]{{3}} (?![0-9])        # 028-12348
+    |   (?<=[路街道巷弄村]) [0-9０-９]+ (?:[-－][0-9０-９]+)? 号               # an address: 湖滨北路88号
+    |   (?:(?<=邮编)|(?<=编码)|(?<=邮编：)|(?<=编码：)|(?<=邮编:)) [0-9]{{6}} (?![0-9])  # a postcode
     )
     """,
     re.VERBOSE,

@@ -181,7 +181,7 @@ NOT_OUTCOME_UNITS = ("期", "名", "人")
 # matched at a line's start; the level of a numbered heading is its index + 1.
 CN_ORDINAL_DIGITS = "一二三四五六七八九十百零〇"
 HEADING_NUMBERS = (
-    rf"[{CN_ORDINAL_DIGITS}]+[、．.]",
+    rf"[{CN_ORDINAL_DIGITS}]+[、．.]|0[1-9](?=[\s\u3000])",
     rf"[（(][{CN_ORDINAL_DIGITS}]+[）)]",
     r"[0-9０-９]{1,2}[.．、](?![0-9０-９])",
     r"[（(][0-9０-９]{1,2}[）)]",
@@ -233,3 +233,5 @@ INSTITUTION_ENDINGS = ("机制", "制度", "平台", "系统", "体系", "模式
 # field's name does not run across.
 FIELD_WORDS = ("领域", "行业", "系统")
 FIELD_STOPS = ("，", "、", "等", "和", "及", "与", "的", "加强", "加大", "开展", "推进", "深化", "在")
+# What follows a service hotline's number (12345政务服务便民热线, 12309检察服务中心): a name, not a count.
+HOTLINE_AFTER = ("热线", "诉讼", "检察", "政务", "服务", "平台", "便民", "投诉", "举报", "电话", "公共法律", "”")
