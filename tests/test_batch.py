@@ -229,5 +229,6 @@ def test_discover_recurses_and_keeps_ids_unique(tmp_path) -> None:
     (tmp_path / "a" / "x.txt").write_text("重庆", encoding="utf-8")
     (tmp_path / "a" / "y.html").write_text("重庆", encoding="utf-8")
     (tmp_path / "a" / "z.pdf").write_bytes(b"%PDF")
-    found, errors = discover([tmp_path, tmp_path / "a" / "x.txt"])
-    assert [s.id for s in found] == ["a/x.txt", "a/y.html", "x.txt"] and errors == []
+    found = discover([tmp_path, tmp_path / "a" / "x.txt"])
+    assert (found.errors, found.skipped) == ([], [])
+    assert [(s.id, s.folder) for s in found.sources] == [("a/x.txt", "a/x"), ("a/y.html", "a/y"), ("x.txt", "x")]

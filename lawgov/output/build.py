@@ -1,27 +1,37 @@
-"""``lawgov build``: a report → every dataset of the project, written atomically into one folder.
+"""``lawgov build``: a report → every dataset of the project, written into one folder as a transaction.
 
-All tables are computed in memory first and written only when every one of them succeeded, each
-file through a temporary file and a rename; a failed build leaves the previous outputs untouched.
+All tables are computed in memory first; the files are then written into a staging folder and moved
+into place only when every one of them is complete (:func:`lawgov.output.files.transaction`), so a
+failed or killed build leaves the previous outputs as they were. A build deletes only files lawgov
+wrote itself — its manifest is the fixed set of names a build writes, in a folder whose
+``datapackage.json`` is lawgov's, and for a batch the folders its index ``reports.csv`` lists; every
+other file in the output folder is the user's and stays.
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import schema
+from ..check.validate import INDEX, INDEX_COLUMNS, REPORT_FILES, read_index
 from ..extract.tables import Analysis
 from ..genre.seed import default_seed
 from ..genre.vocabulary import DictionaryArg, PlacesArg, Vocabulary, vocabulary
 from ..report import Report
 from ..source.loading import from_bytes
 from ..source.reading import MAX_SIZE, read_file
-from .files import write_atomic
+from .files import commit, transaction, write_file
 from .writers import table_csv
 
 FIGURES = "figures"
+#: The ``name`` of the datapackage.json lawgov writes: how a folder is known to be a lawgov output.
+PACKAGE_NAME = "lawgov-report"
 
 
 def outputs(
@@ -38,7 +48,7 @@ def outputs(
     for name, df in tables.items():
         files[f"{name}.csv"] = table_csv(df)
     package = {
-        "name": "lawgov-report",
+        "name": PACKAGE_NAME,
         "title": report.title or report.name or "report",
         "description": "Datasets extracted by lawgov from one government progress report; offsets index clean.txt.",
         "licenses": [schema.LICENSE],
@@ -62,14 +72,92 @@ def report_files(
     return outputs(from_bytes(path, data), vocab, hashlib.sha256(data).hexdigest(), figures)
 
 
-def write_files(files: dict[str, str | bytes], out: str | os.PathLike[str]) -> list[Path]:
-    """Write one report's files into ``out``, each atomically, and drop figures it no longer has."""
-    written = [write_atomic(Path(out) / name, content) for name, content in files.items()]
-    # Figures a previous build drew but this report has nothing for (no changes, say) would mislead.
-    for stale in sorted((Path(out) / FIGURES).glob("*.png")):
-        if stale not in written:
-            stale.unlink()
-    return written
+@dataclass(frozen=True)
+class Written:
+    """What a build did: the files it wrote, the earlier figures it kept, the earlier files it removed."""
+
+    paths: list[Path]
+    kept: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failed: int = 0  # reports of a batch that failed
+
+
+def is_output_folder(folder: Path) -> bool:
+    """True when lawgov wrote ``folder``: a report's data (its datapackage.json says so) or a batch (its index)."""
+    return is_report_folder(folder) or _first_row(folder / INDEX) == INDEX_COLUMNS
+
+
+def is_report_folder(folder: Path) -> bool:
+    """True when ``folder`` holds a report's data written by lawgov (its datapackage.json says so)."""
+    try:
+        package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(package, dict) and package.get("name") == PACKAGE_NAME
+
+
+def _first_row(path: Path) -> list[str] | None:
+    try:
+        with open(path, encoding="utf-8", newline="") as f:
+            return next(csv.reader(f), None)
+    except (OSError, ValueError, csv.Error):
+        return None
+
+
+def report_manifest(folder: Path) -> set[str]:
+    """The files of a report's folder that lawgov wrote (relative names): those a build writes, present
+    in a folder that is lawgov's; none in any other folder."""
+    if not is_report_folder(folder):
+        return set()
+    from .plots import CHARTS
+
+    names = [*REPORT_FILES, *(f"{FIGURES}/{chart[0]}" for chart in CHARTS)]
+    return {name for name in names if (folder / name).is_file()}
+
+
+def previous_files(out: Path) -> set[str]:
+    """Every file an earlier build wrote into ``out`` (relative to it): a report's files, or a batch's
+    index, combined tables and the files of each report folder its index lists."""
+    files = report_manifest(out)
+    if (out / INDEX).is_file():
+        entries, _ = read_index(out)
+        if entries:
+            files |= {INDEX} | {f"{t}.csv" for t in schema.TABLES if (out / f"{t}.csv").is_file()}
+        for entry in (e for e in entries if e["listed"]):
+            files |= {f"{entry['folder']}/{name}" for name in report_manifest(out / entry["folder"])}
+    return files
+
+
+def kept_figures(folder: Path, files: Mapping[str, str | bytes]) -> list[str]:
+    """The earlier figures in ``folder`` a build without figures leaves in place: all of them when every
+    other file it writes is byte for byte what is there (the figures still show these tables), else none."""
+    if any(name.startswith(f"{FIGURES}/") for name in files):
+        return []
+    old = sorted(name for name in report_manifest(folder) if name.startswith(f"{FIGURES}/"))
+    if not old:
+        return []
+    try:
+        same = all((folder / name).read_bytes() == _bytes(content) for name, content in files.items())
+    except OSError:
+        same = False
+    return old if same else []
+
+
+def _bytes(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def write_files(files: Mapping[str, str | bytes], out: str | os.PathLike[str]) -> Written:
+    """Write one report's files into ``out`` as one transaction; remove the files of the previous build
+    that this one does not write (see :func:`kept_figures` for figures when none are drawn)."""
+    out = Path(out)
+    with transaction(out) as staging:
+        for name, content in files.items():
+            write_file(staging / name, content)
+        kept = kept_figures(out, files)
+        removed = sorted(previous_files(out) - set(files) - set(kept))
+        commit(staging, out, removed)
+    return Written([out / name for name in files], kept, removed)
 
 
 def build(
@@ -79,10 +167,13 @@ def build(
     figures: bool = True,
     places: PlacesArg = None,
     dictionary: DictionaryArg = None,
+    max_size: int = MAX_SIZE,
 ) -> list[Path]:
     """Read ``source`` (the seed by default) and write its datasets into ``out``; return the paths written.
 
-    ``places`` and ``dictionary`` replace Chongqing's place list and lawgov's governance dictionary.
+    ``places`` and ``dictionary`` replace Chongqing's place list and lawgov's governance dictionary;
+    a source larger than ``max_size`` bytes is refused.
     """
     vocab = vocabulary(places, dictionary)
-    return write_files(report_files(source if source is not None else default_seed(), vocab, figures), out)
+    files = report_files(source if source is not None else default_seed(), vocab, figures, max_size)
+    return write_files(files, out).paths

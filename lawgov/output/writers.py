@@ -1,6 +1,8 @@
 """Tables → text: one table as CSV or JSON records, and the combined tables of a batch.
 
-One CSV dialect for everything lawgov writes: comma-separated, a header row, ``\\n`` line ends, UTF-8.
+One CSV dialect for everything lawgov writes: comma-separated, a header row, ``\\n`` line ends, UTF-8,
+fields holding a comma, a quote or a line break quoted, and a cell a spreadsheet would run as a
+formula written with a leading ``'`` (:func:`lawgov.check.validate.formula_safe`; JSON keeps the raw text).
 """
 
 from __future__ import annotations
@@ -9,10 +11,12 @@ import csv
 import io
 import json
 import os
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from ..check.validate import formula_safe
 from ..schema import TABLES
 
 if TYPE_CHECKING:
@@ -20,8 +24,37 @@ if TYPE_CHECKING:
 
 
 def table_csv(df: pd.DataFrame, header: bool = True) -> str:
-    """A table as CSV text, the form of every ``.csv`` file lawgov writes."""
-    return df.to_csv(index=False, header=header, lineterminator="\n")
+    """A table as CSV text, the form of every ``.csv`` file lawgov writes (formula cells made safe)."""
+    from pandas.api.types import is_bool_dtype, is_numeric_dtype
+
+    safe = df.copy(deep=False)
+    for column in df.columns:
+        if not (is_numeric_dtype(df[column]) or is_bool_dtype(df[column])):
+            safe[column] = df[column].map(_safe_cell)
+    text = safe.to_csv(index=False, header=header, lineterminator="\n")
+    if "\r" in text:  # the csv module quotes a carriage return only when it ends lines: quote every field
+        text = safe.to_csv(index=False, header=header, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    return text
+
+
+def _safe_cell(value: Any) -> Any:
+    return formula_safe(value) if isinstance(value, str) else value
+
+
+def csv_line(fields: Iterable[Any]) -> str:
+    """One CSV record ending in ``\\n``, its text cells made formula-safe and every line break quoted.
+
+    >>> print(csv_line(["a, b", "=1+1", 3]), end="")
+    "a, b",'=1+1,3
+    """
+    return _record([_safe_cell(f) for f in fields])
+
+
+def _record(fields: list[Any]) -> str:
+    buffer = io.StringIO()
+    # With "\r\n" as the terminator the writer quotes fields holding either character; it is then cut off.
+    csv.writer(buffer, lineterminator="\r\n").writerow(fields)
+    return buffer.getvalue()[:-2] + "\n"
 
 
 def json_value(value: Any) -> Any:
@@ -47,51 +80,32 @@ def json_records(df: pd.DataFrame) -> list[str]:
     return [json.dumps(record, ensure_ascii=False, default=json_value) for record in df.to_dict("records")]
 
 
-def csv_records(body: str) -> list[str]:
-    """The records of CSV text without its header, each as one string (quoted newlines stay inside)."""
-    out = []
-    for row in csv.reader(io.StringIO(body)):
-        buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="").writerow(row)
-        out.append(buffer.getvalue())
-    return out
-
-
 class CombinedTables:
-    """Tables of all reports with a 'report' column, streamed to temporary files and renamed at the end."""
+    """Every table of all reports with a 'report' column first, streamed into ``folder`` (a staging folder)."""
 
-    def __init__(self, out: Path) -> None:
-        self.out = out
-        self.files: dict[str, tuple[Path, TextIO]] = {}
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.handles: dict[str, TextIO] = {}
 
     def add(self, report: str, files: dict[str, str | bytes]) -> None:
-        """Append one report's tables (its ``name.csv`` texts) under the id ``report``."""
+        """Append one report's tables (its ``name.csv`` texts, as :func:`table_csv` wrote them) under ``report``."""
         for name in TABLES:
             text = files.get(f"{name}.csv")
             if not isinstance(text, str):
                 continue
-            header, _, body = text.partition("\n")
-            if name not in self.files:
-                self.out.mkdir(parents=True, exist_ok=True)
-                tmp = self.out / f".{name}.csv.tmp"
-                handle = open(tmp, "w", encoding="utf-8", newline="")
-                handle.write("report," + header + "\n")
-                self.files[name] = (tmp, handle)
-            handle = self.files[name][1]
-            quoted = io.StringIO()
-            csv.writer(quoted, lineterminator="").writerow([report])
-            prefix = quoted.getvalue() + ","
-            for line in csv_records(body):
-                handle.write(prefix + line + "\n")
+            rows = csv.reader(io.StringIO(text))
+            header = next(rows)
+            if name not in self.handles:
+                self.handles[name] = open(self.folder / f"{name}.csv", "w", encoding="utf-8", newline="")
+                self.handles[name].write(csv_line(["report", *header]))
+            write, cell = self.handles[name].write, formula_safe(report)
+            for row in rows:  # the report's cells are formula-safe already
+                write(_record([cell, *row]))
 
-    def commit(self) -> None:
-        for name, (tmp, handle) in self.files.items():
+    def close(self) -> None:
+        """Close every file, its bytes on disk, ready for the commit."""
+        for handle in self.handles.values():
+            handle.flush()
+            os.fsync(handle.fileno())
             handle.close()
-            os.replace(tmp, self.out / f"{name}.csv")
-        self.files = {}
-
-    def discard(self) -> None:
-        for tmp, handle in self.files.values():
-            handle.close()
-            tmp.unlink(missing_ok=True)
-        self.files = {}
+        self.handles = {}
