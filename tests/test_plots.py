@@ -231,6 +231,76 @@ def test_a_chart_without_data_says_so(tables: dict[str, pd.DataFrame]) -> None:
     render_strictly(fig)
 
 
+# ---------------------------------------------------------------- layout
+
+
+def drawn_tick_labels(axis) -> list:
+    """The tick labels matplotlib draws: those of the ticks inside the axis's limits."""
+    low, high = sorted(axis.get_view_interval())
+    slack = (high - low) * 1e-9
+    return [t.label1 for t in axis.get_major_ticks() if low - slack <= t.get_loc() <= high + slack]
+
+
+def text_boxes(fig: Figure) -> list[tuple[str, object, object]]:
+    """(what, bounding box, axes it belongs to or None) of every visible text of a drawn figure."""
+    renderer = fig.canvas.get_renderer()
+    boxes = [(t.get_text(), t.get_window_extent(renderer), None) for t in fig.texts if t.get_text()]
+    for ax in fig.axes:
+        ticks = [*drawn_tick_labels(ax.xaxis), *drawn_tick_labels(ax.yaxis)] if ax.axison else []
+        own = [ax.title, ax.xaxis.label, *ticks, *ax.texts]
+        legend = ax.get_legend()
+        own += [legend.get_title(), *legend.get_texts()] if legend else []
+        boxes += [
+            ("text of a panel", t.get_window_extent(renderer), ax) for t in own if t.get_visible() and t.get_text()
+        ]
+    return boxes
+
+
+def overlap(a, b, tolerance: float = 1.0) -> bool:
+    return min(a.x1, b.x1) - max(a.x0, b.x0) > tolerance and min(a.y1, b.y1) - max(a.y0, b.y0) > tolerance
+
+
+LONG = "市人民政府办公厅关于进一步深化法治政府建设示范创建活动的实施意见"
+
+
+def crowded(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The seed's tables with the longest labels a chart shortens to, and many sections and kinds."""
+    quantities = tables["quantities"].copy()
+    quantities["measure"] = [LONG[: 8 + i % 20] for i in range(len(quantities))]
+    quantities.loc[quantities.index[::7], "kind"] = "energy"
+    keywords = fake_keywords()
+    keywords["term"] = [LONG[: 4 + i % 9] for i in range(len(keywords))]
+    entities = fake_entities()
+    entities["normalized"] = [LONG[: 6 + i % 14] for i in range(len(entities))]
+    return {**tables, "quantities": quantities, "keywords": keywords, "entities": entities}
+
+
+@pytest.mark.parametrize("variant", ["seed", "crowded"])
+@pytest.mark.parametrize("name", CHARTS)
+def test_texts_stay_inside_the_figure_and_off_other_panels(tables, name: str, variant: str) -> None:
+    """Charts are laid out by hand (no layout engine re-measures them on every draw): no text may leave the
+    figure, enter the source note's band, cover a panel it does not belong to, or a text of another panel."""
+    fig = CHARTS[name](crowded(tables) if variant == "crowded" else tables)
+    assert fig.get_layout_engine() is None
+    fig.canvas.draw()
+    frame = fig.bbox
+    boxes = text_boxes(fig)
+    for what, box, _ in boxes:
+        assert (
+            frame.x0 - 1 <= box.x0 and box.x1 <= frame.x1 + 1 and frame.y0 - 1 <= box.y0 and box.y1 <= frame.y1 + 1
+        ), what
+    note_band = plots._NOTE_INCHES * fig.dpi
+    for what, box, owner in boxes:
+        assert owner is None or box.y0 >= note_band - 1, what  # the bottom band is the source note's
+        for ax in fig.axes:
+            if ax is not owner:
+                assert not overlap(box, ax.bbox), (what, ax.get_title())
+    for i, (what, box, owner) in enumerate(boxes):
+        for other, other_box, other_owner in boxes[i + 1 :]:
+            if owner is None or other_owner is None or owner is not other_owner:
+                assert not overlap(box, other_box), (what, other)
+
+
 # ---------------------------------------------------------------- PNG files
 
 

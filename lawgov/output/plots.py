@@ -16,10 +16,12 @@ works (for ``--doctest-modules``) even where matplotlib is not installed.
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import os
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,10 +55,18 @@ ENTITY_PANELS = (("body", "提及最多的机构"), ("place", "提及最多的�
 _DPI = 100  # the figure's own dpi; files are saved at SAVE_DPI
 SAVE_DPI = 150
 _NOTE_INCHES = 0.28  # space kept at the bottom of every figure for the source note
+_PAD = 0.04  # inches between the figure's edge, or a neighbouring panel, and a panel's outermost text
 _PALETTE = ("#3b6ea5", "#e07b39", "#5a9e6f", "#c44e52", "#8172b3", "#937860", "#da8bc3", "#8c8c8c", "#ccb974")
 _MAIN = _PALETTE[0]
 _UP, _DOWN, _FLAT = "#c44e52", "#3b6ea5", "#8c8c8c"
 _LABEL_CHARS = 22  # longer axis labels are shortened with …
+_TITLE_SIZE = 12.0  # matplotlib's "large": the default size of panel and figure titles
+_TEXT_SIZE = 10.0  # matplotlib's default size of tick and axis labels
+# matplotlib's defaults for the space around an axes' texts, in points: tick length, tick label pad, axis label
+# pad, title pad; and a legend's paddings, in font sizes
+_TICK, _TICK_PAD, _LABEL_PAD, _TITLE_PAD = 3.5, 3.5, 4.0, 6.0
+_LEGEND_PADS = 2 * 0.4 + 2.0 + 0.8  # borderpad on both sides, handle length, handle-text pad
+_LEGEND_GAP = 0.5  # borderaxespad
 
 
 # ---------------------------------------------------------------- helpers
@@ -75,17 +85,106 @@ def _note(source: str | None) -> str:
     return f"来源：{source}；lawgov 提取" if source else "来源：lawgov 提取"
 
 
-def _new_figure(width: float, height: float) -> Figure:
-    """A fixed-size figure on the Agg canvas, constrained layout, room at the bottom for the note."""
+def _label(row: Any, *, raw: bool = False) -> str:
+    """What the charts call a claim: its measure (its raw text when it has none); ``raw``: with the raw text beside."""
+    if raw and row.measure:
+        return f"{row.measure}（{row.raw}）"
+    return row.measure or row.raw
+
+
+@functools.cache
+def _renderer() -> Any:
+    """One Agg renderer at the figures' dpi, kept to measure text: the font is found and loaded once."""
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    return RendererAgg(1, 1, _DPI)
+
+
+@functools.lru_cache(maxsize=4096)
+def _extent(text: str, size: float, math: bool = False) -> tuple[float, float]:
+    """Width and height in inches of ``text`` at ``size`` points in lawgov's font (no taller than a line of it).
+
+    Charts are laid out from these sizes, measured once per text, instead of by a layout engine that
+    measures every text of the figure again on each draw.
+    """
+    from matplotlib.font_manager import FontProperties
+
+    use_chinese_font()
+    prop = FontProperties(size=size)
+    width, height, _ = _renderer().get_text_width_height_descent(text, prop, ismath=math)
+    _, line, _ = _renderer().get_text_width_height_descent("lp法", prop, ismath=False)
+    return width / _DPI, max(height, line) / _DPI
+
+
+def _inches(points: float) -> float:
+    return points / 72
+
+
+def _widest(texts: Iterable[str], size: float) -> float:
+    return max((_extent(t, size)[0] for t in texts), default=0.0)
+
+
+@dataclass(frozen=True)
+class _Panel:
+    """The texts around one panel, which decide how much room it needs outside its axes (in inches)."""
+
+    yticks: tuple[str, ...] = ()
+    ytick_size: float = _TEXT_SIZE
+    title: str = ""
+    title_size: float = _TITLE_SIZE
+    xtick_size: float = _TEXT_SIZE
+    xlabel: str = ""
+    log: bool = False  # log-scale tick labels (10⁵) are taller than a line of text
+
+    def left(self) -> float:
+        return _widest(self.yticks, self.ytick_size) + _inches(_TICK_PAD) if self.yticks else 0.0
+
+    def top(self) -> float:
+        return _extent(self.title, self.title_size)[1] + _inches(_TITLE_PAD) if self.title else 0.0
+
+    def bottom(self) -> float:
+        tick = (
+            _extent(r"$\mathdefault{10^{5}}$", self.xtick_size, True)[1]
+            if self.log
+            else _extent("0", self.xtick_size)[1]
+        )
+        label = _extent(self.xlabel, _TEXT_SIZE)[1] + _inches(_LABEL_PAD) if self.xlabel else 0.0
+        return _inches(_TICK + _TICK_PAD) + tick + label
+
+
+def _figure(
+    width: float, height: float, panels: list[_Panel], columns: int = 1, *, suptitle: str = "", right: float = 0.0
+) -> tuple[Figure, list[Axes]]:
+    """A fixed-size figure on the Agg canvas with one axes per panel, ``columns`` to a row, placed by hand.
+
+    Every panel of the grid gets the room its texts need (the widest of them, so the panels line up),
+    the figure ``right`` inches more on the right (a legend), a ``suptitle`` at the top and room at the
+    bottom for the source note. No layout engine runs, so drawing measures nothing again.
+    """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     use_chinese_font()
-    fig = Figure(figsize=(width, height), dpi=_DPI, layout="constrained")
+    fig = Figure(figsize=(width, height), dpi=_DPI)
     FigureCanvasAgg(fig)
-    bottom = _NOTE_INCHES / height
-    fig.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
-    return fig
+    left = max(p.left() for p in panels)
+    top = max(p.top() for p in panels)
+    bottom = max(p.bottom() for p in panels)
+    head = _PAD
+    if suptitle:
+        fig.suptitle(suptitle, fontsize=_TITLE_SIZE, y=1 - _PAD / height, va="top")
+        head += _extent(suptitle, _TITLE_SIZE)[1] + _PAD
+    rows = math.ceil(len(panels) / columns)
+    gap_x, gap_y = left + 2 * _PAD, bottom + top + 2 * _PAD
+    cell_w = (width - left - 2 * _PAD - right - gap_x * (columns - 1)) / columns
+    cell_h = (height - head - top - bottom - _NOTE_INCHES - _PAD - gap_y * (rows - 1)) / rows
+    axes = []
+    for i in range(len(panels)):
+        row, column = divmod(i, columns)
+        x = _PAD + left + column * (cell_w + gap_x)
+        y = _NOTE_INCHES + _PAD + bottom + (rows - 1 - row) * (cell_h + gap_y)
+        axes.append(fig.add_axes((x / width, y / height, cell_w / width, cell_h / height)))
+    return fig, axes
 
 
 def _finish(fig: Figure, source: str | None) -> Figure:
@@ -103,8 +202,45 @@ def _plain_axes(ax: Axes) -> None:
         ax.spines[side].set_visible(False)
 
 
-def _hbars(ax: Axes, labels: list[str], values: list[float], notes: list[str], *, log: bool, color: str) -> None:
-    """Horizontal bars, first row on top, each annotated at its end; a log x axis when ``log``."""
+def _bar_chart(
+    title: str,
+    labels: list[str],
+    draw: Callable[[Axes], None],
+    *,
+    source: str | None,
+    row_inches: float,
+    min_rows: int = 3,
+    xlabel: str,
+    log: bool = False,
+    legend: tuple[str, list[str]] | None = None,
+) -> Figure:
+    """One panel of horizontal bars, one row per label (shortened), first on top, 8 inches wide, or a
+    "no data" note when there are no labels; ``draw`` draws the bars, ``legend`` (title, entries) sizes
+    the room kept on the right for the legend ``draw`` puts there."""
+    short = [_short(label) for label in labels]
+    right = 0.0
+    if legend:
+        size = 8
+        entries = max(_widest(legend[1], size) + _inches(size * _LEGEND_PADS), _widest(legend[:1], size))
+        right = entries + _inches(size * _LEGEND_GAP)
+    panel = _Panel(yticks=tuple(short), ytick_size=9, title=title, xlabel=xlabel if labels else "", log=log)
+    fig, (ax,) = _figure(8, 1.3 + row_inches * max(len(labels), min_rows), [panel], right=right)
+    ax.set_title(title)
+    if not labels:
+        _no_data(ax)
+        return _finish(fig, source)
+    draw(ax)
+    positions = list(range(len(labels)))
+    ax.set_yticks(positions, short, fontsize=9)
+    ax.set_ylim(len(labels) - 0.5, -0.5)  # first row on top
+    ax.tick_params(axis="y", length=0)
+    ax.set_xlabel(xlabel)
+    _plain_axes(ax)
+    return _finish(fig, source)
+
+
+def _hbars(ax: Axes, values: list[float], notes: list[str], *, log: bool, color: str) -> None:
+    """Horizontal bars, one per row, each annotated at its end; a log x axis when ``log``."""
     from matplotlib.ticker import NullFormatter
 
     positions = list(range(len(values)))
@@ -120,18 +256,10 @@ def _hbars(ax: Axes, labels: list[str], values: list[float], notes: list[str], *
         bars = ax.barh(positions, values, color=color, height=0.7)
         ax.set_xlim(0, max(values) * 1.22 if max(values) > 0 else 1)
     ax.bar_label(bars, labels=notes, padding=3, fontsize=8)
-    ax.set_yticks(positions, [_short(label) for label in labels], fontsize=9)
-    ax.set_ylim(len(values) - 0.5, -0.5)  # first row on top
-    ax.tick_params(axis="y", length=0)
-    _plain_axes(ax)
 
 
 def _section_label(titles: dict[int, str], section: int) -> str:
     return titles.get(section) or f"第{section}部分"
-
-
-def _label(row: Any) -> str:
-    return row.measure or row.raw
 
 
 # ---------------------------------------------------------------- charts
@@ -153,30 +281,27 @@ def quantities_per_section(quantities: pd.DataFrame, outline: pd.DataFrame, *, s
             tally[section, kind] = tally.get((section, kind), 0) + 1
     known = [k for k in KIND_NAMES if k in kinds]
     kind_order = known + sorted(set(kinds) - set(known))
+    names = [KIND_NAMES.get(kind, kind) for kind in kind_order]
 
-    fig = _new_figure(8, 1.3 + 0.42 * len(order))
-    ax = fig.add_subplot()
-    positions = list(range(len(order)))
-    left = [0] * len(order)
-    for i, kind in enumerate(kind_order):
-        widths = [tally.get((s, kind), 0) for s in order]
-        color = _PALETTE[i % len(_PALETTE)]
-        ax.barh(positions, widths, left=left, color=color, height=0.7, label=KIND_NAMES.get(kind, kind))
-        left = [a + b for a, b in zip(left, widths, strict=True)]
-    for y, total in zip(positions, left, strict=True):
-        ax.text(total, y, f" {total}", va="center", ha="left", fontsize=8)
-    ax.set_yticks(positions, [_short(_section_label(titles, s)) for s in order], fontsize=9)
-    ax.set_ylim(len(order) - 0.5, -0.5)
-    ax.set_xlim(0, max([*left, 1]) * 1.15)
-    ax.tick_params(axis="y", length=0)
-    ax.set_xlabel("数量型表述（条）")
-    ax.set_title("各部分的数量型表述")
-    if kind_order:
-        ax.legend(
-            title="类型", fontsize=8, title_fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False
-        )
-    _plain_axes(ax)
-    return _finish(fig, source)
+    def draw(ax: Axes) -> None:
+        positions = list(range(len(order)))
+        left = [0] * len(order)
+        for i, (kind, name) in enumerate(zip(kind_order, names, strict=True)):
+            widths = [tally.get((s, kind), 0) for s in order]
+            ax.barh(positions, widths, left=left, color=_PALETTE[i % len(_PALETTE)], height=0.7, label=name)
+            left = [a + b for a, b in zip(left, widths, strict=True)]
+        for y, total in zip(positions, left, strict=True):
+            ax.text(total, y, f" {total}", va="center", ha="left", fontsize=8)
+        ax.set_xlim(0, max([*left, 1]) * 1.15)
+        if names:
+            ax.legend(
+                title="类型", fontsize=8, title_fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False
+            )
+
+    labels = [_section_label(titles, s) for s in order]
+    legend = ("类型", names) if names else None
+    return _bar_chart("各部分的数量型表述", labels, draw, source=source, row_inches=0.42, min_rows=0,
+                      xlabel="数量型表述（条）", legend=legend)  # fmt: skip
 
 
 def largest_counts(quantities: pd.DataFrame, per_unit: int = 1, top: int = 15, *, source: str | None = None) -> Figure:
@@ -186,16 +311,17 @@ def largest_counts(quantities: pd.DataFrame, per_unit: int = 1, top: int = 15, *
     each unit are kept (the largest), and of those the ``top`` largest are drawn, largest on top.
     """
     rows = sel.largest_counts(quantities, per_unit, top)
-    fig = _new_figure(8, 1.3 + 0.36 * max(len(rows), 3))
-    ax = fig.add_subplot()
-    ax.set_title(f"数值最大的计数（每种单位最多 {per_unit} 项）")
-    if rows.empty:
-        _no_data(ax)
-        return _finish(fig, source)
-    labels = [f"{r.measure}（{r.raw}）" if r.measure else r.raw for r in rows.itertuples()]
-    _hbars(ax, labels, list(rows["v"]), ["" for _ in labels], log=True, color=_MAIN)
-    ax.set_xlabel("数值（对数刻度）")
-    return _finish(fig, source)
+    labels = [_label(r, raw=True) for r in rows.itertuples()]
+    values = list(rows["v"])
+    return _bar_chart(
+        f"数值最大的计数（每种单位最多 {per_unit} 项）",
+        labels,
+        lambda ax: _hbars(ax, values, ["" for _ in labels], log=True, color=_MAIN),
+        source=source,
+        row_inches=0.36,
+        xlabel="数值（对数刻度）",
+        log=True,
+    )
 
 
 def changes_chart(changes: pd.DataFrame, *, source: str | None = None) -> Figure:
@@ -206,22 +332,21 @@ def changes_chart(changes: pd.DataFrame, *, source: str | None = None) -> Figure
     rates, unit %, the change in percentage points).
     """
     rows = sel.changes(changes)
-    n = max(len(rows), 1)
-    fig = _new_figure(8, 1.0 + 1.15 * n)
-    fig.suptitle("报告中的前后变化", fontsize=12)
-    if rows.empty:
-        ax = fig.add_subplot()
-        ax.set_title("前后变化")
-        _no_data(ax)
-        return _finish(fig, source)
-    axes = fig.subplots(n, 1, squeeze=False)[:, 0]
-    for ax, row in zip(axes, rows.itertuples(), strict=True):
-        color = {"up": _UP, "down": _DOWN}.get(row.direction, _FLAT)
+    headings = []
+    for row in rows.itertuples():
         if row.unit == "%":  # a change of a rate reads in percentage points, not as a percent of a percent
             change = f"（{row.t - row.f:+.4g} 个百分点）"
         else:
             change = "" if math.isnan(row.p) else f"（{row.p:+.1f}%）"
-        heading = f"{_short(row.measure or row.raw, 30)}：{_fmt(row.f)}{row.unit} → {_fmt(row.t)}{row.unit}{change}"
+        headings.append(f"{_short(_label(row), 30)}：{_fmt(row.f)}{row.unit} → {_fmt(row.t)}{row.unit}{change}")
+    panels = [_Panel(title=h, title_size=10, xtick_size=8) for h in headings] or [_Panel(title="前后变化")]
+    fig, axes = _figure(8, 1.0 + 1.15 * len(panels), panels, suptitle="报告中的前后变化")
+    if rows.empty:
+        axes[0].set_title("前后变化")
+        _no_data(axes[0])
+        return _finish(fig, source)
+    for ax, row, heading in zip(axes, rows.itertuples(), headings, strict=True):
+        color = {"up": _UP, "down": _DOWN}.get(row.direction, _FLAT)
         ax.set_title(heading, fontsize=10)
         ax.plot([row.f, row.t], [0, 0], color="0.85", linewidth=6, solid_capstyle="round", zorder=1)
         ax.annotate(
@@ -250,25 +375,18 @@ def changes_chart(changes: pd.DataFrame, *, source: str | None = None) -> Figure
 def rates_chart(quantities: pd.DataFrame, *, source: str | None = None) -> Figure:
     """Percent quantities (办结率, 调解成功率 …) as bars against a 100% reference, value annotated."""
     rows = sel.rates(quantities)
-    fig = _new_figure(8, 1.3 + 0.42 * max(len(rows), 3))
-    ax = fig.add_subplot()
-    ax.set_title("比率类指标（以 100% 为参照）")
-    if rows.empty:
-        _no_data(ax)
-        return _finish(fig, source)
-    positions = list(range(len(rows)))
-    high = max(100.0, float(rows["v"].max()))
-    ax.barh(positions, [100.0] * len(rows), color="0.92", height=0.7)
-    bars = ax.barh(positions, list(rows["v"]), color=_MAIN, height=0.7)
-    ax.bar_label(bars, labels=[f"{_fmt(v)}%" for v in rows["v"]], padding=3, fontsize=8)
-    ax.axvline(100, color="0.4", linewidth=0.8, linestyle="--")
-    ax.set_yticks(positions, [_short(_label(r)) for r in rows.itertuples()], fontsize=9)
-    ax.set_ylim(len(rows) - 0.5, -0.5)
-    ax.set_xlim(min(0.0, float(rows["v"].min())), high * 1.12)
-    ax.tick_params(axis="y", length=0)
-    ax.set_xlabel("%")
-    _plain_axes(ax)
-    return _finish(fig, source)
+    values = list(rows["v"])
+
+    def draw(ax: Axes) -> None:
+        positions = list(range(len(values)))
+        ax.barh(positions, [100.0] * len(values), color="0.92", height=0.7)
+        bars = ax.barh(positions, values, color=_MAIN, height=0.7)
+        ax.bar_label(bars, labels=[f"{_fmt(v)}%" for v in values], padding=3, fontsize=8)
+        ax.axvline(100, color="0.4", linewidth=0.8, linestyle="--")
+        ax.set_xlim(min(0.0, min(values)), max(100.0, max(values)) * 1.12)
+
+    labels = [_label(r) for r in rows.itertuples()]
+    return _bar_chart("比率类指标（以 100% 为参照）", labels, draw, source=source, row_inches=0.42, xlabel="%")
 
 
 def enforcement_chart(
@@ -281,17 +399,17 @@ def enforcement_chart(
     is more than 100 times the smallest.
     """
     rows = sel.enforcement_outcomes(quantities, outline, top)
-    fig = _new_figure(8, 1.3 + 0.36 * max(len(rows), 3))
-    ax = fig.add_subplot()
-    ax.set_title("执法与监管成果")
-    if rows.empty:
-        _no_data(ax)
-        return _finish(fig, source)
     values = list(rows["v"])
-    log = max(values) > 100 * min(values)
-    _hbars(ax, [_label(r) for r in rows.itertuples()], values, list(rows["raw"]), log=log, color=_PALETTE[3])
-    ax.set_xlabel("数量（对数刻度）" if log else "数量")
-    return _finish(fig, source)
+    log = bool(values) and max(values) > 100 * min(values)
+    return _bar_chart(
+        "执法与监管成果",
+        [_label(r) for r in rows.itertuples()],
+        lambda ax: _hbars(ax, values, list(rows["raw"]), log=log, color=_PALETTE[3]),
+        source=source,
+        row_inches=0.36,
+        xlabel="数量（对数刻度）" if log else "数量",
+        log=log,
+    )
 
 
 def keywords_chart(keywords: pd.DataFrame, outline: pd.DataFrame, top: int = 8, *, source: str | None = None) -> Figure:
@@ -304,26 +422,25 @@ def keywords_chart(keywords: pd.DataFrame, outline: pd.DataFrame, top: int = 8, 
     panels = sel.keyword_panels(keywords, top)
     columns = min(3, max(len(panels), 1))
     lines = math.ceil(max(len(panels), 1) / columns)
-    fig = _new_figure(11 if columns == 3 else 4 + 3.5 * columns, 0.9 + lines * (0.5 + 0.24 * top))
-    fig.suptitle(f"各部分的关键词（按权重，前 {top} 个）", fontsize=12)
+    headings = [_short("全文" if section is None else _section_label(titles, section), 14) for section, _ in panels]
+    terms = [[_short(t, 10) for t in rows["term"]] for _, rows in panels]
+    frames = [_Panel(yticks=tuple(t), ytick_size=8, title=h, title_size=10, xtick_size=7) for h, t in
+              zip(headings, terms, strict=True)] or [_Panel(title="关键词")]  # fmt: skip
+    size = (11 if columns == 3 else 4 + 3.5 * columns, 0.9 + lines * (0.5 + 0.24 * top))
+    fig, axes = _figure(*size, frames, columns, suptitle=f"各部分的关键词（按权重，前 {top} 个）")
     if not panels:
-        ax = fig.add_subplot()
-        ax.set_title("关键词")
-        _no_data(ax)
+        axes[0].set_title("关键词")
+        _no_data(axes[0])
         return _finish(fig, source)
-    grid = fig.subplots(lines, columns, squeeze=False)
-    cells = [ax for line in grid for ax in line]
-    for ax, (section, rows) in zip(cells, panels, strict=False):
-        ax.set_title(_short("全文" if section is None else _section_label(titles, section), 14), fontsize=10)
+    for ax, heading, labels, (_, rows) in zip(axes, headings, terms, panels, strict=True):
+        ax.set_title(heading, fontsize=10)
         positions = list(range(len(rows)))
         ax.barh(positions, list(rows["w"]), color=_PALETTE[0], height=0.7)
-        ax.set_yticks(positions, [_short(t, 10) for t in rows["term"]], fontsize=8)
+        ax.set_yticks(positions, labels, fontsize=8)
         ax.set_ylim(top - 0.5, -0.5)
         ax.tick_params(axis="y", length=0)
         ax.tick_params(axis="x", labelsize=7)
         _plain_axes(ax)
-    for ax in cells[len(panels) :]:
-        ax.remove()
     return _finish(fig, source)
 
 
@@ -333,9 +450,11 @@ def entities_chart(entities: pd.DataFrame, top: int = 15, *, source: str | None 
 
     panels = [(title, sel.mention_counts(entities, type_).head(top)) for type_, title in ENTITY_PANELS]
     rows = max([len(counts) for _, counts in panels] + [3])
-    fig = _new_figure(11, 1.4 + 0.32 * rows)
-    fig.suptitle("报告提及的机构与地方", fontsize=12)
-    for ax, (title, counts), color in zip(fig.subplots(1, 2), panels, (_PALETTE[0], _PALETTE[2]), strict=True):
+    names = [[_short(n, 16) for n in counts["normalized"]] for _, counts in panels]
+    frames = [_Panel(yticks=tuple(n), ytick_size=9, title=title, xlabel="提及次数" if len(n) else "") for n, (title, _)
+              in zip(names, panels, strict=True)]  # fmt: skip
+    fig, axes = _figure(11, 1.4 + 0.32 * rows, frames, 2, suptitle="报告提及的机构与地方")
+    for ax, (title, counts), labels, color in zip(axes, panels, names, (_PALETTE[0], _PALETTE[2]), strict=True):
         ax.set_title(title)
         if counts.empty:
             _no_data(ax)
@@ -343,7 +462,7 @@ def entities_chart(entities: pd.DataFrame, top: int = 15, *, source: str | None 
         positions = list(range(len(counts)))
         bars = ax.barh(positions, list(counts["mentions"]), color=color, height=0.7)
         ax.bar_label(bars, padding=3, fontsize=8)
-        ax.set_yticks(positions, [_short(n, 16) for n in counts["normalized"]], fontsize=9)
+        ax.set_yticks(positions, labels, fontsize=9)
         ax.set_ylim(rows - 0.5, -0.5)
         ax.set_xlim(0, float(counts["mentions"].max()) * 1.15)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
