@@ -148,7 +148,7 @@ def table_html(df: pd.DataFrame) -> str | None:
 
     def align(row: re.Match[str], cell: re.Pattern[str], first: int) -> str:
         count = iter(range(-first, df.shape[1] + 1))
-        return cell.sub(lambda m: m.group(0)[:3] + (' style="text-align: left;"' if next(count) in left else "")
+        return cell.sub(lambda m: m.group(0)[:3] + (' style="text-align: left;"' if next(count, None) in left else "")
                         + m.group(0)[3:], row.group(0))  # fmt: skip
 
     head = re.sub(r"<tr[^>]*>.*?</tr>", lambda r: align(r, _TH, index_levels), head, flags=re.S)
@@ -578,9 +578,9 @@ def _judge(answer: Any, expected: Any) -> tuple[str, str]:
             result = expected(answer)
         except Exception as error:  # the answer made the check fail: that is what is wrong with it
             return "wrong", f"that does not work: {type(error).__name__}: {error}"
-        if result is True or (result is not False and not isinstance(result, str) and bool(result)):
-            return CORRECT, CORRECT
-        return "wrong", result if isinstance(result, str) and result else "not right yet"
+        if isinstance(result, str):  # a message: what is wrong
+            return "wrong", result or "not right yet"
+        return (CORRECT, CORRECT) if result else ("wrong", "not right yet")
     wrong = what_is_wrong(answer, expected)
     return (CORRECT, CORRECT) if wrong is None else ("wrong", wrong)
 
