@@ -191,9 +191,9 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             _field(
                 "precision",
                 "string",
-                "day, day_range, month, year, half_year or quarter.",
+                "day, day_range, month, month_range, year, half_year or quarter.",
                 required=True,
-                enum=["day", "day_range", "month", "year", "half_year", "quarter"],
+                enum=["day", "day_range", "month", "month_range", "year", "half_year", "quarter"],
             ),
             _field(
                 "year_inferred",

@@ -40,6 +40,8 @@ DATE = re.compile(
         (?<![0-9０-９.]) (?P<y>{_D}{{4}}|[〇零一二三四五六七八九]{{4}}) 年度?
         (?: (?P<m>{_D}{{1,2}}|{_CN_MONTH}) 月 (?: (?P<d>{_D}{{1,2}}) (?: {_SEP} (?P<d2>{_D}{{1,2}}) )? [日号] )? )?
         (?: 第? (?P<yp>{_PERIOD}) )?
+    |   # a range of months without their year: 1至5月, 1-9月份
+        (?<![0-9０-９.个第]) (?P<mr1>{_D}{{1,2}}) \s* {_SEP} \s* (?P<mr2>{_D}{{1,2}}) 月 份? (?![0-9０-９])
     |   # a month without its year, with a day or a range of days: 11月1日, 3月份
         (?<![0-9０-９.个第]) (?P<m2>{_D}{{1,2}}|{_CN_MONTH}) 月
         (?: (?P<dd>{_D}{{1,2}}) (?: {_SEP} (?P<dd2>{_D}{{1,2}}) )? [日号] | 份? (?![0-9０-９]) )
@@ -96,6 +98,12 @@ def _resolve(m: re.Match[str], base: dt.date | None) -> tuple[str | None, str, b
         month = _int(g["m2"])
         year = _infer_year(month, base)
         return (*_day_or_month(year, g["m2"], g["dd"], g["dd2"]), True)
+    if g["mr1"]:
+        first, last = _int(g["mr1"]), _int(g["mr2"])
+        year = _infer_year(last, base)
+        if not (1 <= first < last <= 12) or year is None:
+            return None, "month_range", True
+        return f"{year}-{first:02d}/{year}-{last:02d}", "month_range", True
     if g["day"]:
         day = _int(g["day"])
         if base is None or not 1 <= day <= calendar.monthrange(base.year, base.month)[1]:

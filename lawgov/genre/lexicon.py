@@ -235,3 +235,12 @@ FIELD_WORDS = ("领域", "行业", "系统")
 FIELD_STOPS = ("，", "、", "等", "和", "及", "与", "的", "加强", "加大", "开展", "推进", "深化", "在")
 # What follows a service hotline's number (12345政务服务便民热线, 12309检察服务中心): a name, not a count.
 HOTLINE_AFTER = ("热线", "诉讼", "检察", "政务", "服务", "平台", "便民", "投诉", "举报", "电话", "公共法律", "”")
+# Units that convert into each other: unit → (what it measures, numerator, denominator): how many of the
+# smallest unit one holds, as a fraction (a 亩 is 2000/3 平方米).
+UNIT_FACTORS = {
+    "分钟": ("time", 1, 1), "小时": ("time", 60, 1), "天": ("time", 1440, 1), "日": ("time", 1440, 1),
+    "工作日": ("time", 1440, 1), "周": ("time", 10080, 1), "月": ("time", 43200, 1), "年": ("time", 525600, 1),
+    "斤": ("weight", 500, 1), "公斤": ("weight", 1000, 1), "千克": ("weight", 1000, 1), "吨": ("weight", 1000000, 1),
+    "平方米": ("area", 1, 1), "亩": ("area", 2000, 3), "公顷": ("area", 10000, 1), "平方公里": ("area", 1000000, 1),
+    "平方千米": ("area", 1000000, 1), "米": ("length", 1, 1), "公里": ("length", 1000, 1), "千米": ("length", 1000, 1),
+}  # fmt: skip

@@ -24,6 +24,7 @@ _NAV_SEPARATORS = re.compile(r"\s*(?:[|｜/]|>>|>|＞|»|›)\s*|[ \t\u00a0\u300
 _BREADCRUMB = re.compile(r">|＞|»|›")
 _SENTENCE_PUNCTUATION = re.compile(r"[。，；！？、,;!?]")
 _NAV_ITEM_CHARS = 12
+_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])")
 
 
 def is_navigation(line: str) -> bool:
@@ -73,8 +74,10 @@ def furniture_role(line: str) -> str | None:
     if not line or len(line) > FURNITURE_MAX_CHARS:
         return None  # site furniture is short; a long line is content, whatever it mentions
     role = None
+    # A table row (| 索 引 号：… |) and a label spaced out to align (索 引 号) are read as written plainly.
+    probe = _SPACED.sub("", line.strip(" |｜"))
     for rule, pattern in furniture_rules():
-        if pattern.search(line):
+        if pattern.search(line) or (probe != line and pattern.search(probe)):
             if rule == "end":
                 return "end"
             role = "line"

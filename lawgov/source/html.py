@@ -102,8 +102,8 @@ def _from_meta_tags(tags: dict[str, str], name: str) -> str | None:
 def _plausible_person(value: str | None, meta: _Meta) -> str | None:
     """An author/editor value, or None for what is clearly not a name: a label, a URL, the site or source."""
     value = _squash(value or "").strip(" :：,，;；")
-    if not value or len(value) > 40 or "://" in value or "www." in value:
-        return None
+    if not value or len(value) > 40 or "://" in value or "www." in value or not HAN.search(value):
+        return None  # a name has Chinese in it: not an id (104731) or a URL
     if metadata.KEY_ONLY.fullmatch(value) or is_byline(value):  # trafilatura took the label "时间：" for the author
         return None
     if value in {meta.site, meta.fields.get("source")}:
@@ -320,10 +320,17 @@ def _page_meta(tree: HtmlElement, visible: list[str], body: list[str], document:
             continue
         meta.fill(person, value)
 
-    title = getattr(document, "title", None) or _from_meta_tags(tags, "title") or tree.findtext(".//title")
-    title = _squash(title or "")
-    meta.title = _visible_headline(title, visible) or (
-        _strip_site_suffix(title, [meta.site, tags.get("og:site_name")]) if title else None
+    # The headline: the one the page's <meta> names, else the <title> as the page shows it, else trafilatura's
+    # (which may take a site logo in an <h1> for it), else the <title> without its site's name.
+    sites = [meta.site, tags.get("og:site_name")]
+    page_title = _squash(tree.findtext(".//title") or "")
+    named = _squash(_from_meta_tags(tags, "title") or "")
+    found = _squash(getattr(document, "title", None) or "")
+    meta.title = (
+        (_strip_site_suffix(named, sites) if named else None)
+        or _visible_headline(page_title, visible)
+        or (_visible_headline(found, visible) if found and found not in sites else None)
+        or (_strip_site_suffix(page_title or found, sites) if page_title or found else None)
     )
     return meta
 

@@ -22,7 +22,7 @@ FIELD_KEYS = {
     "author": ("作者",),
     "editor": ("编辑", "责任编辑", "责编"),
     "views": ("阅读量", "浏览量", "浏览次数", "阅读次数", "访问次数", "点击次数", "点击数", "点击量", "阅读", "浏览",
-              "访问量"),
+              "访问量", "点击"),
 }  # fmt: skip
 # Labels that end a byline value without being a field of their own.
 STOP_KEYS = (
