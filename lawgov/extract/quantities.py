@@ -43,6 +43,8 @@ _CHINESE = rf"[{CN_NUMERAL_CHARS}]++"
 _RANGE_SEP = r"[-－—~～至到]"
 _APPROX = _alt(lx.APPROX_INSIDE)
 _BIG = ["大类", "大项", "大"]  # 5大类 (大 intensifies the classifier), 三大平台 (three platforms)
+# 长沙、株洲、湘潭3市: a count of places, but not the start of a word (市民, 市场, 区县, 县级 …).
+_PLACE_UNIT = rf"(?:{'|'.join(lx.PLACE_UNITS)})(?![民场级长委政属直辖区县域内外镇])"
 
 QUANTITY = re.compile(
     rf"""
@@ -55,7 +57,7 @@ QUANTITY = re.compile(
     |   # digits, or a range of them, then approximation, scale and unit: 1600余个, 3万多户, 26.14万户, 10-20个
         (?<![0-9０-９.．]) (?P<num>{_ARABIC}) (?: (?P<sep>{_RANGE_SEP}) (?P<num2>{_ARABIC}) )?
         (?P<ap1>{_APPROX})? (?P<scale>{_alt(lx.SCALE_WORDS)})? (?P<ap2>{_APPROX})?
-        (?P<unit>{_alt([*lx.UNITS, *_BIG])})?
+        (?P<unit>{_alt([*(u for u in lx.UNITS if u not in lx.PLACE_UNITS), *_BIG])}|{_PLACE_UNIT})?
     |   # a Chinese numeral and its classifier: 二十九项, 两轮, 三大平台
         (?<![{CN_NUMERAL_CHARS}]) (?P<cn>{_CHINESE}) (?P<cnunit>{_alt([*lx.CHINESE_NUMERAL_UNITS, *_BIG])})
     |   # a round number and its approximation: 百余个, 千余名
@@ -221,6 +223,8 @@ def _value(m: re.Match[str]) -> tuple[Decimal, Decimal | None, str, int, str] | 
         or (unit == "分" and before == "时")
     ):
         return None  # 颁布30周年 is an anniversary; 15日 a day of the month, 7日内 a span; 15时30分 a time
+    if unit in lx.PLACE_UNITS and "、" not in m.string[max(0, m.start() - 12) : m.start()]:
+        return None  # 长沙、株洲、湘潭3市: a count of the places listed before it, and only then
     scale = SCALES.get(scale_word, 1)
     value = scaled(parse_number(g["num"]), scale)
     high = scaled(parse_number(g["num2"]), scale) if g["num2"] else None

@@ -27,11 +27,14 @@ UNITS: dict[str, str] = {
             "家", "条", "次", "起", "所", "套", "份", "期", "类", "批", "轮", "场", "篇", "部", "支", "本",
             "册", "宗", "笔", "座", "处", "间", "位", "例", "台", "辆", "种", "张", "封", "单", "栋", "艘",
             "块", "片", "首", "门", "堂", "款", "股", "只", "头", "株", "棵", "组", "队", "列", "卷",
-            "通", "台套", "台次", "辆次", "级", "分",
+            "通", "台套", "台次", "辆次", "级", "分", "市", "县", "区",
         ],
         "count",
     ),
 }  # fmt: skip
+
+# Places counted after a list of them (长沙、株洲、湘潭3市).
+PLACE_UNITS = ("市", "县", "区")
 
 # Units a Chinese numeral may take: counting classifiers (三大平台, 两轮, 二十九项) and spans of time
 # (三年, 两个月). Measurement units and single characters that start idioms (千方百计, 五湖四海) are left out
