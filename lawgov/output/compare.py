@@ -159,8 +159,8 @@ def overview(entries: Iterable[Entry]) -> pd.DataFrame:
     """One row per report: who reports, on which year, when published, and how long it is.
 
     Columns: ``report``, ``issuer``, ``year`` (reported on), ``published`` (the page's date), ``characters``,
-    ``sections`` (headed sections, of every level), ``paragraphs``, ``quantities``, ``per_1000`` (quantities per 1,000
-    characters). Sorted by report name.
+    ``sections`` (headed sections, of every level), ``paragraphs``, ``quantities``, ``per_1000`` (quantities
+    per 1,000 characters). Sorted by report name.
     """
     import pandas as pd
 
@@ -208,8 +208,7 @@ def quantified(entries: Iterable[Entry]) -> pd.DataFrame:
     for entry in entries:
         quantities, characters = entry.tables["quantities"], len(entry.report.text)
         paragraphs = _paragraph_count(entry)
-        numbered = {(sel.integer(s), sel.integer(p)) for s, p in zip(quantities["section"], quantities["paragraph"],
-                                                                        strict=True)} - {(None, None)}  # fmt: skip
+        numbered = {sel.integer(p) for p in quantities["paragraph"]} - {None}  # paragraph ids run through the report
         by_kind = quantities["kind"].map(sel.text).value_counts()
         rows.append(
             {
@@ -276,15 +275,13 @@ def topic_coverage(entries: Iterable[Entry], topics: Mapping[str, tuple[str, ...
     rows = []
     for entry in sorted(entries, key=lambda e: e.name):
         outline, quantities = entry.tables["outline"], entry.tables["quantities"]
-        claims: dict[tuple[int | None, int | None], int] = {}
-        for s, p in zip(quantities["section"], quantities["paragraph"], strict=True):
-            claims[sel.integer(s), sel.integer(p)] = claims.get((sel.integer(s), sel.integer(p)), 0) + 1
+        claims = quantities["paragraph"].map(sel.integer).value_counts()
         paragraphs = outline[outline["kind"] == "paragraph"]
         tally = {topic: [0, 0] for topic in topics}
-        for s, p, text in zip(paragraphs["section"], paragraphs["paragraph"], paragraphs["text"], strict=True):
+        for number, text in zip(paragraphs["paragraph"], paragraphs["text"], strict=True):
             for topic in _topics_of(sel.text(text), topics):
                 tally[topic][0] += 1
-                tally[topic][1] += claims.get((sel.integer(s), sel.integer(p)), 0)
+                tally[topic][1] += int(claims.get(sel.integer(number), 0))
         total = len(paragraphs)
         for topic, (count, numbers) in tally.items():
             share = round(count / total, 2) if total else 0.0
