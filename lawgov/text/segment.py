@@ -201,12 +201,12 @@ class JiebaCompat:
 
     def tokenize(self, text: str) -> list[tuple[str, int, int]]:
         if not _RARE_HAN.search(text):
-            return self._segment(text, 0)
+            return self._segment(text)
         found: list[tuple[str, int, int]] = []
         pos = 0
         for i, block in enumerate(_JIEBA_BLOCK.split(text)):
             if i % 2:  # a block jieba segments
-                found += self._segment(block, pos)
+                found += [(w, pos + s, pos + e) for w, s, e in self._segment(block)]
             else:  # between blocks: each whitespace (\r\n as one) and every other character alone
                 at = pos
                 for piece in _JIEBA_SPACE.split(block):
@@ -218,40 +218,37 @@ class JiebaCompat:
             pos += len(block)
         return found
 
-    def _segment(self, text: str, offset: int) -> list[tuple[str, int, int]]:
+    def _segment(self, text: str) -> list[tuple[str, int, int]]:
         """jieba's ``__cut_DAG`` on rjieba's route: runs of one-character steps go to jieba's HMM."""
         found: list[tuple[str, int, int]] = []
         has_word = self.rj.has_word
         run = -1  # start of the current run of one-character steps
-        for word, start, end in self.rj.tokenize(text, hmm=False):
+        for token in self.rj.tokenize(text, hmm=False):
+            word = token[0]
             # a step of one block character, or steps of letters and digits that the route without HMM joins
             if (len(word) == 1 and _JIEBA_BLOCK.match(word)) or (
                 word[0] < "\x80" and _ALNUM.fullmatch(word) and not has_word(word)
             ):
                 if run < 0:
-                    run = start
+                    run = token[1]
                 continue
             if run >= 0:
-                self._run(text, run, start, offset, found)
+                self._run(text, run, token[1], found)
                 run = -1
-            found.append((word, offset + start, offset + end))
+            found.append(token)
         if run >= 0:
-            self._run(text, run, len(text), offset, found)
+            self._run(text, run, len(text), found)
         return found
 
-    def _run(self, text: str, start: int, end: int, offset: int, found: list[tuple[str, int, int]]) -> None:
+    def _run(self, text: str, start: int, end: int, found: list[tuple[str, int, int]]) -> None:
         """A run of one-character steps as jieba yields it: alone, through the HMM, or (a word) one by one."""
         run = text[start:end]
         if len(run) == 1:
-            pieces: Iterable[str] = (run,)
-        elif not self.rj.has_word(run):
-            pieces = self.hmm(run)
-        else:
-            pieces = run
-        at = offset + start
-        for piece in pieces:
-            found.append((piece, at, at + len(piece)))
-            at += len(piece)
+            found.append((run, start, end))
+            return
+        for piece in self.hmm(run) if not self.rj.has_word(run) else run:
+            found.append((piece, start, start + len(piece)))
+            start += len(piece)
 
 
 @cache
@@ -278,8 +275,9 @@ def tokens(text: str, vocab: Vocabulary, keep: Iterable[tuple[int, int]] = ()) -
     found: list[tuple[int, str]] = []
     pos = 0
     for start, end in [*_protected_spans(text, vocab, keep), (len(text), len(text))]:
-        found += [(pos + s, w) for w, s, _ in tk.tokenize(text[pos:start])]
+        if start > pos:
+            found += [(pos + s, w) for w, s, _ in tk.tokenize(text[pos:start]) if not w.isspace()]
         if end > start:
             found.append((start, text[start:end]))
         pos = end
-    return [(s, w) for s, w in found if w.strip()]
+    return found
