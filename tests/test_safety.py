@@ -479,6 +479,49 @@ def test_r20_links_fifos_and_loops_are_named_counted_and_exit_1(tmp_path, capsys
     assert sorted(index(out)["report"]) == ["a.txt", "sub/linked.txt"]
 
 
+def test_discovery_names_an_unreadable_folder_and_a_device(tmp_path, monkeypatch) -> None:
+    from lawgov.output import batch
+
+    src = tmp_path / "src"
+    write_reports(src, ["a.txt", "locked/b.txt"])
+    (src / "null.txt").symlink_to(os.devnull)
+    real = os.scandir
+
+    def scandir(path):  # the tests run as root, where chmod cannot make a folder unreadable
+        if Path(path) == src / "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(batch.os, "scandir", scandir)
+    found = batch.discover([src])
+    assert [s.id for s in found.sources] == ["a.txt"] and found.errors == []
+    assert [str(s) for s in found.skipped] == [
+        f"{src / 'locked'}: skipped, cannot read the folder: Permission denied",
+        f"{src / 'null.txt'}: skipped, not a regular file (a character device)",
+    ]
+    assert all(s.fault for s in found.skipped)
+
+
+def test_max_size_reaches_builds_batches_and_extract(tmp_path, capsys) -> None:
+    import lawgov
+
+    src = tmp_path / "src"
+    big, small = write_reports(src, ["big.txt", "small.txt"])
+    big.write_text(report(0, "全面推进依法行政，共办理案件30件。" * 100), encoding="utf-8")
+    assert main(["build", str(big), "--out", str(tmp_path / "one"), "--max-size", "2KB"]) == 1
+    assert "over the limit of 2048 bytes" in capsys.readouterr().err
+    assert main(["build", str(src), "--out", str(tmp_path / "many"), "--max-size", "2k", "--no-figures"]) == 1
+    assert list(index(tmp_path / "many")["status"]) == ["error", "ok"]
+    assert main(["extract", str(big), "--max-size", "2048"]) == 1
+    assert main(["build", str(big), "--out", str(tmp_path / "fits"), "--max-size", "1MB", "--no-figures"]) == 0
+    with pytest.raises(lawgov.LawgovError, match="over the limit of 100 bytes"):
+        lawgov.build(small, tmp_path / "api", max_size=100)
+    for bad in ("0", "lots", "5TB"):
+        with pytest.raises(SystemExit) as usage:
+            main(["build", str(big), "--out", str(tmp_path / "x"), "--max-size", bad])
+        assert usage.value.code == 2
+
+
 # ---------------------------------------------------------------------------------------------------
 # Formula cells
 

@@ -164,7 +164,7 @@ def _kind(mode: int) -> str:
 #: Names lawgov writes inside an output folder: a report's folder never takes one of them.
 RESERVED = {name.casefold() for name in (*REPORT_FILES, "figures", INDEX)}
 MAX_PART = 100  # bytes of one part of a folder name (file systems allow 255)
-MAX_ID = 300  # characters of a report id
+MAX_ID = 600  # bytes of a report id
 _UNSAFE = re.compile(r'[\\/:*?"<>|]')
 
 
@@ -208,7 +208,7 @@ def safe_part(part: str) -> str:
     cleaned = cleaned or "_"
     if cleaned.casefold() in RESERVED:
         cleaned += "_"
-    return _bounded(cleaned, MAX_PART, part)
+    return _bounded(cleaned, MAX_PART)
 
 
 def _visible(text: str) -> str:
@@ -216,13 +216,16 @@ def _visible(text: str) -> str:
     return "".join("_" if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in text)
 
 
-def _bounded(text: str, limit: int, original: str | None = None) -> str:
-    """``text`` cut to ``limit`` (bytes for a folder part, characters for an id) with a hash of the whole."""
-    size = len(text.encode("utf-8")) if original is not None else len(text)
-    if size <= limit:
+def _bounded(text: str, limit: int) -> str:
+    """``text`` if it fits in ``limit`` bytes of UTF-8, else cut and ended with a hash of the whole.
+
+    >>> _bounded("名" * 40, 60)
+    '名名名名名名名名名名名名名名名名~f25cc71c'
+    """
+    data = text.encode("utf-8", "surrogateescape")
+    if len(data) <= limit:
         return text
-    cut = text.encode("utf-8")[: limit - 20].decode("utf-8", "ignore") if original is not None else text[: limit - 20]
-    return f"{cut}~{_digest(original if original is not None else text)}"
+    return f"{data[: limit - 10].decode('utf-8', 'ignore')}~{_digest(text)}"
 
 
 def _unique(name: str, path: Path, taken: set[str], key: Callable[[str], str]) -> str:

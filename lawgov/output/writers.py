@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
@@ -25,16 +24,22 @@ if TYPE_CHECKING:
 
 def table_csv(df: pd.DataFrame, header: bool = True) -> str:
     """A table as CSV text, the form of every ``.csv`` file lawgov writes (formula cells made safe)."""
-    from pandas.api.types import is_bool_dtype, is_numeric_dtype
-
-    safe = df.copy(deep=False)
+    safe = df
     for column in df.columns:
-        if not (is_numeric_dtype(df[column]) or is_bool_dtype(df[column])):
-            safe[column] = df[column].map(_safe_cell)
+        if df[column].dtype.kind in "biufcmM":  # numbers, booleans, times: never text
+            continue
+        cells = df[column].tolist()
+        if any(type(cell) is str and cell[:1] in _FORMULA_START for cell in cells):  # rare: copy only then
+            safe = safe.copy() if safe is df else safe
+            safe[column] = [formula_safe(cell) if type(cell) is str else cell for cell in cells]
     text = safe.to_csv(index=False, header=header, lineterminator="\n")
     if "\r" in text:  # the csv module quotes a carriage return only when it ends lines: quote every field
         text = safe.to_csv(index=False, header=header, lineterminator="\n", quoting=csv.QUOTE_ALL)
     return text
+
+
+#: The first characters of a cell :func:`formula_safe` may change.
+_FORMULA_START = frozenset("'=+-@\t\r")
 
 
 def _safe_cell(value: Any) -> Any:
@@ -103,9 +108,7 @@ class CombinedTables:
                 write(_record([cell, *row]))
 
     def close(self) -> None:
-        """Close every file, its bytes on disk, ready for the commit."""
+        """Close every file, ready for the commit (which flushes them to disk)."""
         for handle in self.handles.values():
-            handle.flush()
-            os.fsync(handle.fileno())
             handle.close()
         self.handles = {}
