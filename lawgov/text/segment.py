@@ -45,7 +45,7 @@ RJIEBA_VERSIONS = ((0, 2, 2), (0, 3, 0))  # [first, last): 0.2.2 adds add_word; 
 RJIEBA_MACHINES = frozenset({"x86_64", "AMD64", "aarch64", "arm64"})
 
 # The sum of the frequencies in jieba 0.42.1's dict.txt (it lists "B超 3 n" twice, and jieba counts both);
-# tests/test_engines.py recomputes it from the file.
+# the test suite recomputes it from the file.
 JIEBA_DICTIONARY_TOTAL = 60_101_967
 # Private-use characters: no engine ever looks them up (they are not in its Chinese or alphanumeric runs), so
 # "words" made of them change nothing but the dictionary total.
