@@ -219,12 +219,14 @@ def _value(m: re.Match[str]) -> tuple[Decimal, Decimal | None, str, int, str] | 
     after = m.string[m.end() : m.end() + 2]
     if (
         (unit == "周" and after[:1] == "年")
-        or (unit == "日" and after[:1] != "内")
+        or (unit == "日" and not after.startswith(("内", "以上", "以内", "之内")))
         or (unit == "分" and before == "时")
     ):
         return None  # 颁布30周年 is an anniversary; 15日 a day of the month, 7日内 a span; 15时30分 a time
-    if unit in lx.PLACE_UNITS and "、" not in m.string[max(0, m.start() - 12) : m.start()]:
-        return None  # 长沙、株洲、湘潭3市: a count of the places listed before it, and only then
+    if unit in lx.PLACE_UNITS:
+        head = m.string[max(0, m.start() - 12) : m.start()]
+        if "、" not in head and not head.endswith(lx.PLACE_GROUPS):
+            return None  # 长沙、株洲、湘潭3市, 山区26县: a count of places listed or named as a group, only then
     scale = SCALES.get(scale_word, 1)
     value = scaled(parse_number(g["num"]), scale)
     high = scaled(parse_number(g["num2"]), scale) if g["num2"] else None

@@ -35,6 +35,8 @@ UNITS: dict[str, str] = {
 
 # Places counted after a list of them (长沙、株洲、湘潭3市).
 PLACE_UNITS = ("市", "县", "区")
+# Groups of places named before their count (山区26县, 脱贫县).
+PLACE_GROUPS = ("山区", "贫困", "脱贫", "沿海", "沿边", "边境", "民族", "重点", "海岛", "革命老区", "试点")
 
 # Units a Chinese numeral may take: counting classifiers (三大平台, 两轮, 二十九项) and spans of time
 # (三年, 两个月). Measurement units and single characters that start idioms (千方百计, 五湖四海) are left out
