@@ -273,13 +273,50 @@ def test_ctrl_c_leaves_the_previous_output_and_no_workers(tmp_path) -> None:
     out = tmp_path / "out"
     assert main(["build", str(src), "--out", str(out), "--no-figures"]) == 0
     before = snapshot(out)
-    command = [sys.executable, "-m", "lawgov.cli", "build", str(src), "--out", str(out), "--jobs", "2"]
+    command = [sys.executable, "-m", "lawgov.cli", "build", str(src), "--out", str(out), "--jobs", "2", "--no-figures"]
     run, workers = start_and_wait_for_workers(command, out, start_new_session=True)
     os.killpg(run.pid, signal.SIGINT)  # what Ctrl-C does: every process of the group gets it
     assert run.wait(timeout=10) == 130
     assert run.stderr.read() == "lawgov: error: interrupted\n"
     assert wait_gone(workers) == set()
     assert snapshot(out) == before and not list(out.glob(".lawgov*"))
+
+
+def test_ctrl_c_while_workers_are_forked_is_held_back_not_lost() -> None:
+    from lawgov.output.batch import _ctrl_c_held_back
+
+    reached = False
+    with pytest.raises(KeyboardInterrupt):
+        with _ctrl_c_held_back():
+            os.kill(os.getpid(), signal.SIGINT)  # a worker forked now would not die of it …
+            reached = True
+    assert reached  # … and the parent gets it once the workers are started
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_a_build_stopped_while_moving_files_in_is_finished_by_the_next(tmp_path, monkeypatch) -> None:
+    src, out = tmp_path / "src", tmp_path / "out"
+    write_reports(src, ["a.txt", "b.txt"])
+    assert main(["build", str(src), "--out", str(out), "--no-figures"]) == 0
+    before = snapshot(out)
+    write_reports(src, ["a.txt", "b.txt"], "新增段落，共清理文件8件。")
+    assert main(["build", str(src), "--out", str(tmp_path / "new"), "--no-figures"]) == 0
+    after = snapshot(tmp_path / "new")
+    real, moves = os.replace, []
+
+    def replace(source, target) -> None:  # the fifth move is where the build dies
+        moves.append(target)
+        if len(moves) == 5:
+            raise KeyboardInterrupt
+        real(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    assert main(["build", str(src), "--out", str(out), "--no-figures"]) == 130
+    monkeypatch.undo()
+    assert list(out.glob(f"{files.STAGING}*/{files.PLAN}")) and snapshot(out) not in (before, after)
+    with files._locked(out):  # what the next build does first
+        files.recover(out)
+    assert snapshot(out) == after and not list(out.glob(".lawgov*"))
 
 
 def _limit_file_size() -> None:
@@ -588,7 +625,7 @@ SUFFIX = st.sampled_from([".txt", ".TXT", ".html", ".htm", ".text", ".Txt"])
 NAME = st.tuples(st.lists(st.sampled_from(["a", "b", "A", "..a", "报告集"]), max_size=2), PART, SUFFIX)
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(names=st.lists(NAME, min_size=1, max_size=6, unique_by=lambda n: "/".join([*n[0], n[1] + n[2]])))
 def test_any_names_give_every_report_once_and_touch_nothing_outside_out(tmp_path_factory, names) -> None:
     root = tmp_path_factory.mktemp("names")

@@ -294,7 +294,7 @@ def run(task: Callable[[Source], Any], sources: list[Source], jobs: int = 1, deb
     finished = False
     try:
         chunk = max(1, min(8, len(sources) // (jobs * 4)))
-        with _ctrl_c_ignored():  # the workers start now (map submits every task): born deaf to Ctrl-C
+        with _ctrl_c_held_back():  # the workers start now (map submits every task): none dies of a Ctrl-C
             results = pool.map(partial(_run_one, task, debug=debug), sources, chunksize=chunk)
         yield from results
         finished = True
@@ -309,19 +309,23 @@ def run(task: Callable[[Source], Any], sources: list[Source], jobs: int = 1, deb
 
 
 @contextmanager
-def _ctrl_c_ignored() -> Iterator[None]:
-    """Ignore SIGINT while worker processes are forked, so that none dies of a Ctrl-C before its initializer runs."""
+def _ctrl_c_held_back() -> Iterator[None]:
+    """Hold back Ctrl-C while worker processes are forked: a worker forked now only takes note of it in
+    its copy of the handler (until its initializer ignores it), and the parent gets it right after."""
     import signal
     import threading
 
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
     try:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
 
 
 def _watch_parent(parent: int) -> None:

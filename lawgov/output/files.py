@@ -183,12 +183,15 @@ def _check_target(out: Path, rel: str) -> None:
 def _carry_out(staging: Path, out: Path) -> None:
     """Move the files of a sealed staging folder into place and remove the old ones; safe to repeat."""
     plan = _plan(staging) or {"files": [], "remove": []}
+    made: set[Path] = set()
     try:
         for rel in plan["files"]:
-            source = staging / rel
-            if source.is_file():  # an interrupted commit may have moved it already
-                (out / rel).parent.mkdir(parents=True, exist_ok=True)
-                os.replace(source, out / rel)
+            target = out / rel
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            with suppress(FileNotFoundError):  # an interrupted commit may have moved it already
+                os.replace(staging / rel, target)
         for rel in plan["remove"]:
             (out / rel).unlink(missing_ok=True)
             _prune(out, (out / rel).parent)
