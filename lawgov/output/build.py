@@ -131,7 +131,7 @@ def previous_files(out: Path) -> set[str]:
 def kept_figures(folder: Path, files: Mapping[str, str | bytes]) -> list[str]:
     """The earlier figures in ``folder`` a build without figures leaves in place: all of them when every
     other file it writes is byte for byte what is there (the figures still show these tables), else none."""
-    if any(name.startswith(f"{FIGURES}/") for name in files):
+    if any(name.startswith(f"{FIGURES}/") for name in files) or not (folder / FIGURES).is_dir():
         return []
     old = sorted(name for name in report_manifest(folder) if name.startswith(f"{FIGURES}/"))
     if not old:
