@@ -10,6 +10,7 @@ documented tables, the checked ones and the ones in memory cannot drift apart.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -285,6 +286,41 @@ def resource(name: str, rows: int) -> dict[str, Any]:
         "rows": rows,
         "schema": body,
     }
+
+
+# Cells a spreadsheet would run. Text that starts with =, +, @, a tab, a carriage return, or a - not
+# followed by a digit is a formula to Excel, LibreOffice and Google Sheets (=cmd|' /C calc'!A0). lawgov's
+# CSV files carry such a cell with one ' before it, which spreadsheets show as text; a cell that already
+# starts with quotes and then a trigger gets one more, so the rule reverses exactly. JSON keeps the raw text.
+
+_FORMULA = re.compile(r"'*(?:[=+@\t\r]|-(?![0-9]))")
+
+
+def formula_safe(cell: str) -> str:
+    """The cell as lawgov writes it in CSV: a formula-like cell (or one that looks already made safe) gets a ``'``.
+
+    >>> formula_safe("=SUM(A1)"), formula_safe("'=x"), formula_safe("-3.2%"), formula_safe("-x"), formula_safe("重庆")
+    ("'=SUM(A1)", "''=x", '-3.2%', "'-x", '重庆')
+    """
+    return "'" + cell if _FORMULA.match(cell) else cell
+
+
+def formula_raw(cell: str) -> str:
+    """The raw text of a CSV cell written by :func:`formula_safe` (its inverse).
+
+    >>> formula_raw("'=SUM(A1)"), formula_raw("''=x"), formula_raw("'quoted"), formula_raw("-3.2%")
+    ('=SUM(A1)', "'=x", "'quoted", '-3.2%')
+    """
+    return cell[1:] if cell.startswith("'") and _FORMULA.match(cell, 1) else cell
+
+
+def runs_as_formula(cell: str) -> bool:
+    """True for a CSV cell a spreadsheet would run: formula-like and not made safe.
+
+    >>> runs_as_formula("=1+1"), runs_as_formula("'=1+1"), runs_as_formula("-5")
+    (True, False, False)
+    """
+    return not cell.startswith("'") and _FORMULA.match(cell) is not None
 
 
 def columns(name: str) -> list[str]:

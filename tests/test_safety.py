@@ -20,11 +20,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lawgov.check.validate import INDEX, formula_raw, runs_as_formula, validate
+from lawgov.check.validate import INDEX, validate
 from lawgov.cli import main
 from lawgov.output import files
 from lawgov.output.batch import worker_count
-from lawgov.schema import TABLES
+from lawgov.schema import TABLES, formula_raw, runs_as_formula
 
 from .conftest import ROOT, SEED
 

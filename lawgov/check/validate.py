@@ -29,7 +29,7 @@ from ..errors import LawgovError
 from ..genre import lexicon as lx
 from ..genre.seed import is_seed, seed_gold
 from ..genre.vocabulary import DictionaryArg, PlacesArg, Vocabulary, vocabulary
-from ..schema import SCHEMAS, TABLES
+from ..schema import SCHEMAS, TABLES, formula_raw, runs_as_formula
 from .coverage import coverage
 
 if TYPE_CHECKING:
@@ -41,43 +41,6 @@ FLOORS = {"recall": 1.0, "precision": 1.0, "measure": 0.95}
 INDEX = "reports.csv"
 INDEX_COLUMNS = ["report", "folder", "path", "status", "message"]
 
-# ---------------------------------------------------------------------------------------------------
-# Cells a spreadsheet would run. Text that starts with =, +, @, a tab, a carriage return, or a - not
-# followed by a digit is a formula to Excel, LibreOffice and Google Sheets (=cmd|' /C calc'!A0). lawgov's
-# CSV files carry such a cell with one ' before it, which spreadsheets show as text; a cell that already
-# starts with quotes and then a trigger gets one more, so the rule reverses exactly. JSON keeps the raw text.
-
-_FORMULA = re.compile(r"'*(?:[=+@\t\r]|-(?![0-9]))")
-
-
-def formula_safe(cell: str) -> str:
-    """The cell as lawgov writes it in CSV: a formula-like cell (or one that looks already made safe) gets a ``'``.
-
-    >>> formula_safe("=SUM(A1)"), formula_safe("'=x"), formula_safe("-3.2%"), formula_safe("-x"), formula_safe("重庆")
-    ("'=SUM(A1)", "''=x", '-3.2%', "'-x", '重庆')
-    """
-    return "'" + cell if _FORMULA.match(cell) else cell
-
-
-def formula_raw(cell: str) -> str:
-    """The raw text of a CSV cell written by :func:`formula_safe` (its inverse).
-
-    >>> formula_raw("'=SUM(A1)"), formula_raw("''=x"), formula_raw("'quoted"), formula_raw("-3.2%")
-    ('=SUM(A1)', "'=x", "'quoted", '-3.2%')
-    """
-    return cell[1:] if cell.startswith("'") and _FORMULA.match(cell, 1) else cell
-
-
-def runs_as_formula(cell: str) -> bool:
-    """True for a CSV cell a spreadsheet would run: formula-like and not made safe.
-
-    >>> runs_as_formula("=1+1"), runs_as_formula("'=1+1"), runs_as_formula("-5")
-    (True, False, False)
-    """
-    return not cell.startswith("'") and _FORMULA.match(cell) is not None
-
-
-# ---------------------------------------------------------------------------------------------------
 # The checks of one report's tables
 
 
@@ -179,8 +142,12 @@ def _missing_columns(df: pd.DataFrame, needed: tuple[str, ...]) -> list[str]:
     return [f"cannot check without the column(s) {', '.join(missing)}"] if missing else []
 
 
-def check_quantities(df: pd.DataFrame, vocab: Vocabulary) -> list[Check]:
-    """Units known, percentages of levels in 0–100, and each value equal to what its raw text says."""
+def check_quantities(df: pd.DataFrame, vocab: Vocabulary, text: str | None = None) -> list[Check]:
+    """Units known, percentages of levels in 0–100, and each value equal to what its raw text says.
+
+    A raw text is read again where it stands in ``text`` when its offsets hold (what comes just before
+    a number can decide it: 近千项, 山区26县), else on its own.
+    """
     from ..extract.quantities import find_quantities
 
     units = _missing_columns(df, ("id", "raw", "unit"))
@@ -201,7 +168,7 @@ def check_quantities(df: pd.DataFrame, vocab: Vocabulary) -> list[Check]:
             continue
         if check_percents and row["kind"] == "percent" and _is_missing(row["direction"]) and not 0 <= value <= 100:
             percents.append(f"row {rid} ({raw}): {value}% outside 0–100")
-        parsed = find_quantities(raw, vocab=vocab)
+        parsed = _read_again(raw, row.get("start"), row.get("end"), text, vocab, find_quantities)
         if not parsed or parsed[0].raw != raw:
             values.append(f"row {rid}: {raw!r} does not read as one quantity")
         elif parsed[0].value != value:
@@ -211,6 +178,24 @@ def check_quantities(df: pd.DataFrame, vocab: Vocabulary) -> list[Check]:
         Check("percentages in 0–100", "quantities", percents),
         Check("values agree with their text", "quantities", values),
     ]
+
+
+_CONTEXT = 12  # characters read before a quantity (enough for 长沙、株洲、湘潭3市) and after it (7日内)
+
+
+def _read_again(raw: str, start: object, end: object, text: str | None, vocab: Vocabulary, find) -> list:
+    """The quantities found in ``raw`` read again in its place in ``text`` (the one at its span first)."""
+    try:
+        s, e = int(start), int(end)
+    except (TypeError, ValueError, OverflowError):
+        s = e = -1
+    if text is not None and 0 <= s < e <= len(text) and text[s:e] == raw:
+        lo = max(0, s - _CONTEXT)
+        window = find(text[lo : e + _CONTEXT], vocab=vocab)
+        here = [q for q in window if (q.start + lo, q.end + lo) == (s, e)]
+        if here:
+            return here
+    return find(raw, vocab=vocab)
 
 
 def check_changes(df: pd.DataFrame) -> Check:
@@ -231,15 +216,26 @@ def check_changes(df: pd.DataFrame) -> Check:
     return Check("changes go the way their verb says", "changes", out)
 
 
-def check_coverage(text: str, tables: dict[str, pd.DataFrame], vocab: Vocabulary) -> Check:
-    """Every number of the text is a quantity, a date, an ordinal, a name or a word (see :func:`coverage`)."""
-    runs = coverage(text, {name: _located(df) for name, df in tables.items()}, places=vocab)
+def check_coverage(
+    text: str, tables: dict[str, pd.DataFrame], vocab: Vocabulary, people: list[str] | None = None
+) -> Check:
+    """Every number of the text is a quantity, a date, an ordinal, a name or a word (see :func:`coverage`);
+    ``people`` are the byline's names (a reporter surnamed 万 is no number)."""
+    runs = coverage(text, {name: _located(df) for name, df in tables.items()}, places=vocab, people=people or ())
     missing = runs[runs["accounted_as"] == ""]
     return Check(
         "coverage: every number is accounted for",
         "clean.txt",
         [f"{r.run!r} at {r.start} ({r.context})" for r in missing.itertuples()],
     )
+
+
+def _people(metadata: object) -> list[str]:
+    """The names the byline gives (reporter, editor, author), each of them: 张三、李四 is two."""
+    if not isinstance(metadata, dict):
+        return []
+    found = [metadata.get(field) for field in ("reporter", "editor", "author")]
+    return [name for value in found if isinstance(value, str) for name in value.split("、") if name]
 
 
 def _located(df: pd.DataFrame) -> pd.DataFrame:
@@ -316,14 +312,17 @@ def validate_tables(
             [Check(offsets, name, no_text)] if text is None else _guarded(offsets, name, check_offsets, name, df, text)
         )
     if "quantities" in tables:
-        checks += _guarded("values agree with their text", "quantities", check_quantities, tables["quantities"], vocab)
+        checks += _guarded(
+            "values agree with their text", "quantities", check_quantities, tables["quantities"], vocab, text
+        )
     if "changes" in tables:
         checks += _guarded("changes go the way their verb says", "changes", check_changes, tables["changes"])
     coverage_name = "coverage: every number is accounted for"
     if text is None:
         checks.append(Check(coverage_name, "clean.txt", no_text))
     else:
-        checks += _guarded(coverage_name, "clean.txt", check_coverage, text, tables, vocab)
+        people = _people(metadata)
+        checks += _guarded(coverage_name, "clean.txt", check_coverage, text, tables, vocab, people)
     if metadata is not None or "metadata.json" in problems:
         agree = list(problems.get("metadata.json", []))
         if isinstance(metadata, dict) and not metadata.get("copies_identical", True):

@@ -2,7 +2,7 @@
 
 One CSV dialect for everything lawgov writes: comma-separated, a header row, ``\\n`` line ends, UTF-8,
 fields holding a comma, a quote or a line break quoted, and a cell a spreadsheet would run as a
-formula written with a leading ``'`` (:func:`lawgov.check.validate.formula_safe`; JSON keeps the raw text).
+formula written with a leading ``'`` (:func:`lawgov.schema.formula_safe`; JSON keeps the raw text).
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from ..check.validate import formula_safe
-from ..schema import TABLES
+from ..schema import TABLES, formula_safe
 
 if TYPE_CHECKING:
     import pandas as pd
