@@ -102,7 +102,7 @@ def _renderer() -> Any:
 
 @functools.lru_cache(maxsize=4096)
 def _extent(text: str, size: float, math: bool = False) -> tuple[float, float]:
-    """Width and height in inches of ``text`` at ``size`` points in lawgov's font (no taller than a line of it).
+    """Width and height in inches of ``text`` at ``size`` points in lawgov's font (no shorter than a line of it).
 
     Charts are laid out from these sizes, measured once per text, instead of by a layout engine that
     measures every text of the figure again on each draw.
@@ -110,10 +110,9 @@ def _extent(text: str, size: float, math: bool = False) -> tuple[float, float]:
     from matplotlib.font_manager import FontProperties
 
     use_chinese_font()
-    prop = FontProperties(size=size)
-    width, height, _ = _renderer().get_text_width_height_descent(text, prop, ismath=math)
-    _, line, _ = _renderer().get_text_width_height_descent("lp法", prop, ismath=False)
-    return width / _DPI, max(height, line) / _DPI
+    width, height, _ = _renderer().get_text_width_height_descent(text, FontProperties(size=size), ismath=math)
+    line = _extent("lp法", size)[1] if text != "lp法" else 0.0  # Latin ascender and descender, a Chinese glyph
+    return float(width) / _DPI, max(float(height) / _DPI, line)
 
 
 def _inches(points: float) -> float:
