@@ -43,6 +43,13 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("sources", nargs="*", metavar="SOURCE", help="report files or folders (searched recursively)")
     build.add_argument("--out", help="output folder (needed with a SOURCE; the seed's default is data)")
     build.add_argument("--no-figures", dest="figures", action="store_false", help="write tables only, no charts")
+    build.add_argument(
+        "--dask", metavar="ADDRESS", help="send the reports to the workers of a Dask scheduler (tcp://host:8786); "
+        "needs pip install 'lawgov[dask]' here and on the workers, and paths the workers can read",
+    )  # fmt: skip
+    build.add_argument(
+        "--parquet", action="store_true", help="also write the combined tables as partitioned Parquet (out/parquet/)"
+    )
     build.set_defaults(usage=build.error)
     _common(build)
 
@@ -141,14 +148,14 @@ def _build(args: argparse.Namespace) -> int:
     found = _discover(args.sources, args.out)
     if not found.sources:
         return 1
-    if len(args.sources) == 1 and not Path(args.sources[0]).is_dir():
+    if len(args.sources) == 1 and not Path(args.sources[0]).is_dir() and not (args.dask or args.parquet):
         files = report_files(found.sources[0].path, vocabulary(), args.figures, _max_size(args))
         written = write_files(files, args.out)
         _say(f"wrote {len(written.paths)} files to {args.out}{_removals(written, args.figures)}")
         return 0
     written = build_many(
         found.sources, Path(args.out), vocab=vocabulary(), figures=args.figures, jobs=_jobs(args, found.sources),
-        max_size=_max_size(args), debug=args.debug, on_error=_error,
+        max_size=_max_size(args), debug=args.debug, on_error=_error, scheduler=args.dask, parquet=args.parquet,
     )  # fmt: skip
     skipped = f", {len(found.skipped)} skipped" if found.skipped else ""
     summary = f"{len(found.sources) - written.failed} reports written to {args.out}, {written.failed} failed{skipped}"

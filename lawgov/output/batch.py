@@ -38,6 +38,7 @@ from ..errors import LawgovError
 from ..schema import TABLES
 from ..source.reading import MAX_SIZE
 from .files import STAGING
+from .parquet import ParquetTables
 
 REPORT_SUFFIXES = (".txt", ".text", ".htm", ".html", ".shtml", ".xhtml")
 
@@ -279,9 +280,19 @@ def worker_count(jobs: int, reports: int) -> int:
     return max(1, min(jobs, reports, 2 * cpus))
 
 
-def run(task: Callable[[Source], Any], sources: list[Source], jobs: int = 1, debug: bool = False) -> Iterator[Outcome]:
+def run(
+    task: Callable[[Source], Any],
+    sources: list[Source],
+    jobs: int = 1,
+    debug: bool = False,
+    scheduler: str | None = None,
+) -> Iterator[Outcome]:
     """``task`` applied to every source, in order; ``jobs`` > 1 spreads the reports over processes
-    (see :func:`worker_count`). Stopping early (an error, Ctrl-C) kills the workers."""
+    (see :func:`worker_count`), and a Dask ``scheduler`` address sends them to a cluster's workers
+    instead (:func:`run_on_dask`). Stopping early (an error, Ctrl-C) kills the local workers."""
+    if scheduler is not None:
+        yield from run_on_dask(task, sources, scheduler, debug)
+        return
     jobs = worker_count(jobs, len(sources))
     if jobs <= 1:
         for source in sources:
@@ -306,6 +317,35 @@ def run(task: Callable[[Source], Any], sources: list[Source], jobs: int = 1, deb
             for process in workers:
                 process.kill()
         pool.shutdown(wait=finished, cancel_futures=True)
+
+
+def run_on_dask(
+    task: Callable[[Source], Any], sources: list[Source], scheduler: str, debug: bool = False
+) -> Iterator[Outcome]:
+    """``task`` applied to every source on the workers of a Dask distributed scheduler (``tcp://host:8786``),
+    the outcomes in the order of the sources whatever order the workers finish in.
+
+    The workers must have lawgov installed and read the sources' paths: on a cluster, a shared
+    filesystem. Each result leaves the cluster as soon as it has been taken.
+    """
+    try:
+        from distributed import Client
+    except ImportError:
+        raise LawgovError(
+            "running on a Dask cluster needs dask[distributed]: pip install 'lawgov[dask]'", "dask"
+        ) from None
+    try:
+        client = Client(scheduler, timeout="10s", set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise LawgovError(f"cannot reach the Dask scheduler: {exc}", scheduler) from None
+    with client:
+        futures = client.map(partial(_run_one, task, debug=debug), sources, pure=False)
+        try:
+            for i, future in enumerate(futures):
+                yield future.result()
+                futures[i] = None  # let the cluster forget it
+        finally:
+            client.cancel([f for f in futures if f is not None])
 
 
 @contextmanager
@@ -371,10 +411,15 @@ class Progress:
 # Batches
 
 
-def _build_task(vocab: Vocabulary, figures: bool, max_size: int, source: Source) -> dict[str, str | bytes]:
-    from .build import report_files
+def _build_task(
+    vocab: Vocabulary, figures: bool, max_size: int, with_tables: bool, source: Source
+) -> tuple[dict[str, str | bytes], dict[str, pd.DataFrame] | None]:
+    """One report's files, and its tables when they go on to Parquet."""
+    from .build import files_of, read_source, tables_of
 
-    return report_files(source.path, vocab, figures, max_size)
+    report, sha256 = read_source(source.path, max_size)
+    tables = tables_of(report, vocab)
+    return files_of(report, tables, sha256, figures), tables if with_tables else None
 
 
 def build_many(
@@ -387,9 +432,12 @@ def build_many(
     max_size: int = MAX_SIZE,
     debug: bool = False,
     on_error: Callable[[str], None] = print,
+    scheduler: str | None = None,
+    parquet: bool = False,
 ) -> Written:
     """Build every report into its own folder under ``out``, plus every table for all of them with a
-    ``report`` column and the index ``reports.csv``, as one transaction.
+    ``report`` column and the index ``reports.csv``, as one transaction; with ``parquet`` (always with a
+    Dask ``scheduler``) the combined tables also as partitioned Parquet (:mod:`lawgov.output.parquet`).
 
     When every report fails nothing is written (a :class:`LawgovError`); otherwise the files of the
     previous build that this one does not write are removed (figures as :func:`~.build.kept_figures` says).
@@ -402,10 +450,13 @@ def build_many(
 
     progress = Progress(len(sources))
     index, written, kept, failed = [], set(), [], 0
+    parquet = parquet or scheduler is not None
     with transaction(out) as staging:
         combined = CombinedTables(staging)
+        columnar = ParquetTables(staging) if parquet else None
+        task = partial(_build_task, vocab, figures, max_size, parquet)
         try:
-            with closing(run(partial(_build_task, vocab, figures, max_size), sources, jobs, debug)) as outcomes:
+            with closing(run(task, sources, jobs, debug, scheduler)) as outcomes:
                 for outcome in outcomes:
                     source = outcome.source
                     if outcome.error:
@@ -413,11 +464,14 @@ def build_many(
                         on_error(outcome.error)
                         index.append((source.id, "", str(source.path), "error", outcome.error))
                     else:
-                        for name, content in outcome.result.items():
+                        files, tables = outcome.result
+                        for name, content in files.items():
                             write_file(staging / source.folder / name, content)
                             written.add(f"{source.folder}/{name}")
-                        combined.add(source.id, outcome.result)
-                        kept += [f"{source.folder}/{n}" for n in kept_figures(out / source.folder, outcome.result)]
+                        combined.add(source.id, files)
+                        if columnar is not None:
+                            columnar.add(source.id, tables)
+                        kept += [f"{source.folder}/{n}" for n in kept_figures(out / source.folder, files)]
                         index.append((source.id, source.folder, str(source.path), "ok", ""))
                     progress.step(source.id)
         finally:
@@ -427,6 +481,13 @@ def build_many(
             raise LawgovError("no report could be built; the folder is as it was", str(out))
         write_file(staging / INDEX, table_csv(pd.DataFrame(index, columns=INDEX_COLUMNS)))
         written |= {INDEX, *(f"{t}.csv" for t in TABLES)}
+        if columnar is not None:
+            columnar.flush()
+            written |= set(columnar.files())
+            if columnar.left_out:
+                on_error(
+                    f"{out}: {columnar.left_out} values too large for Parquet's decimal left empty (the CSV has them)"
+                )
         removed = sorted(previous_files(out) - written - set(kept))
         commit(staging, out, removed)
     return Written(sorted(out / rel for rel in written), kept, removed, failed)

@@ -17,6 +17,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import schema
 from ..check.validate import INDEX, INDEX_COLUMNS, REPORT_FILES, read_index
@@ -29,17 +30,25 @@ from ..source.reading import MAX_SIZE, read_file
 from .files import commit, transaction, write_file
 from .writers import table_csv
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 FIGURES = "figures"
+PARQUET = "parquet"  # a batch's combined tables as Parquet (lawgov.output.parquet)
 #: The ``name`` of the datapackage.json lawgov writes: how a folder is known to be a lawgov output.
 PACKAGE_NAME = "lawgov-report"
 
 
-def outputs(
-    report: Report, vocab: Vocabulary, sha256: str | None = None, figures: bool = True
-) -> dict[str, str | bytes]:
-    """File name → content of every output for one report (nothing is written)."""
+def tables_of(report: Report, vocab: Vocabulary) -> dict[str, pd.DataFrame]:
+    """Every table of :data:`lawgov.schema.TABLES` for one report, each step computed once."""
     analysis = Analysis(report, vocab)
-    tables = {name: analysis.table(name) for name in schema.TABLES}
+    return {name: analysis.table(name) for name in schema.TABLES}
+
+
+def files_of(
+    report: Report, tables: Mapping[str, pd.DataFrame], sha256: str | None = None, figures: bool = True
+) -> dict[str, str | bytes]:
+    """File name → content of every output of a report whose tables are ``tables`` (nothing is written)."""
     meta = dict(report.metadata(), sha256=sha256)
     files: dict[str, str | bytes] = {
         "clean.txt": report.text + "\n",
@@ -59,17 +68,30 @@ def outputs(
     if figures:
         from .plots import render_figures
 
-        for name, png in render_figures(tables, report.source_note()).items():
+        for name, png in render_figures(dict(tables), report.source_note()).items():
             files[f"{FIGURES}/{name}"] = png
     return files
+
+
+def outputs(
+    report: Report, vocab: Vocabulary, sha256: str | None = None, figures: bool = True
+) -> dict[str, str | bytes]:
+    """File name → content of every output for one report (nothing is written)."""
+    return files_of(report, tables_of(report, vocab), sha256, figures)
+
+
+def read_source(path: str | os.PathLike[str], max_size: int = MAX_SIZE) -> tuple[Report, str]:
+    """The report at ``path`` and the SHA-256 of its bytes (read once)."""
+    data = read_file(path, max_size)
+    return from_bytes(path, data), hashlib.sha256(data).hexdigest()
 
 
 def report_files(
     path: str | os.PathLike[str], vocab: Vocabulary, figures: bool = True, max_size: int = MAX_SIZE
 ) -> dict[str, str | bytes]:
     """Every output file of the report at ``path`` (read once; nothing is written)."""
-    data = read_file(path, max_size)
-    return outputs(from_bytes(path, data), vocab, hashlib.sha256(data).hexdigest(), figures)
+    report, sha256 = read_source(path, max_size)
+    return outputs(report, vocab, sha256, figures)
 
 
 @dataclass(frozen=True)
@@ -123,6 +145,9 @@ def previous_files(out: Path) -> set[str]:
         entries, _ = read_index(out)
         if entries:
             files |= {INDEX} | {f"{t}.csv" for t in schema.TABLES if (out / f"{t}.csv").is_file()}
+            files |= {
+                str(p.relative_to(out)) for t in schema.TABLES for p in (out / PARQUET / t).glob("part-*.parquet")
+            }
         for entry in (e for e in entries if e["listed"]):
             files |= {f"{entry['folder']}/{name}" for name in report_manifest(out / entry["folder"])}
     return files
