@@ -101,6 +101,8 @@ def test_raw_rjieba_differs_from_jieba_where_the_wrapper_works(engines) -> None:
         ("10月12-19日", ["10", "月", "12", "-", "19", "日"]),
         ("2021.10.12发布", ["2021.10", ".", "12", "发布"]),
         ("\u3400\u3401", ["\u3400", "\u3401"]),
+        ("庆快办快办办服服办服庆服", ["庆快", "办快", "办", "办服", "服办", "服庆服"]),  # an HMM near tie
+        ("#服服服服服", ["#", "服服", "服服服"]),  # an exact tie, decided by rounding
     ]:
         assert [w for w, _, _ in raw.tokenize(text)] != jieba_words
         assert [[w for w, _, _ in found] for found in both(engines, text)] == [jieba_words, jieba_words]
