@@ -8,7 +8,9 @@ them into PNG files.
 The figures are built as plain :class:`~matplotlib.figure.Figure` objects on the Agg canvas (no
 pyplot, no display, no global figure registry) and are deterministic: fixed sizes and resolution,
 stable sorts with explicit tie-breakers, no timestamps in the PNG files. Text is drawn with the
-Noto Sans SC font of :func:`lawgov.fonts.use_chinese_font`, never with a system font.
+Noto Sans SC font of :func:`lawgov.fonts.use_chinese_font`, never with a system font. Panels are
+placed by hand from the sizes of their texts, each measured once (:func:`_figure`); no layout engine
+measures the figure again on every draw, so saving a chart draws it once.
 
 matplotlib and pandas are imported inside the functions, so importing this module is cheap and
 works (for ``--doctest-modules``) even where matplotlib is not installed.
