@@ -3,7 +3,7 @@ engines (speed and how their tokens differ); the charts; import time; the seed b
 batch builds with memory. Figures and ratios from one run on this machine, with its load; nothing here
 is a pass/fail test (machines are shared and noisy: compare ratios within one run).
 
-    python benchmarks/run.py            # everything (about 20 minutes: 10,000-report builds, the full test suite)
+    python benchmarks/run.py            # everything (about 25 minutes: 10,000-report builds, the full test suite)
     python benchmarks/run.py --quick    # smaller corpora, no 10,000-report build, no full test suite (a few minutes)
 
 Batch builds go through the command line (``python -m lawgov.cli build``) as a black box, each in its
