@@ -102,6 +102,17 @@ def test_textrank_gives_the_loops_scores_to_the_last_bit(seed_report) -> None:
             assert textrank(sample, window=window) == textrank_by_loop(sample, window=window), (sample, window)
 
 
+def test_textranks_of_many_lists_are_each_lists_own() -> None:
+    """Iterated as the parts of one graph, every list still gets exactly the scores it gets alone."""
+    from lawgov.extract.keywords import textranks
+
+    rng = random.Random(7)
+    alphabet = "执法检查案件处罚监管信用改革"
+    for _ in range(100):
+        lists = [[rng.choice(alphabet[: rng.randrange(1, 12)]) for _ in range(rng.randrange(0, 60))] for _ in range(5)]
+        assert textranks(lists, window=4) == [textrank_by_loop(words, window=4) for words in lists]
+
+
 def test_general_idf_is_jiebas_table() -> None:
     import importlib.util
     from pathlib import Path

@@ -137,11 +137,11 @@ def textranks(
     return found
 
 
-def _ranked(section: int | None, counts: Counter[str], idf, textranks: dict[str, float], top: int) -> list[Keyword]:
+def _ranked(section: int | None, counts: Counter[str], idf, ranks: dict[str, float], top: int) -> list[Keyword]:
     total = sum(counts.values()) or 1
     scored = [(t, c, c / total * idf(t)) for t, c in counts.items()]
     scored.sort(key=lambda x: (-x[2], -x[1], x[0]))  # ties broken by count, then by the term itself
-    return [Keyword(section, rank, t, c, round(w, 6), round(textranks.get(t, 0.0), 6)) for rank, (t, c, w) in
+    return [Keyword(section, rank, t, c, round(w, 6), round(ranks.get(t, 0.0), 6)) for rank, (t, c, w) in
             enumerate(scored[:top], start=1)]  # fmt: skip
 
 
