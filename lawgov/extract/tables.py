@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import fields, is_dataclass
+from dataclasses import is_dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -76,31 +76,37 @@ class Analysis:
     def keywords(self) -> list[Keyword]:
         return find_keywords(self.outline, self.words)
 
-    def table(self, name: str) -> pd.DataFrame:
-        """Table ``name`` of :data:`lawgov.schema.TABLES` as a DataFrame."""
+    def rows(self, name: str) -> list[tuple]:
+        """Table ``name`` of :data:`lawgov.schema.TABLES` as tuples in column order, missing cells ``None``:
+        what CSV files and Parquet parts are written from, with no DataFrame in between."""
         if name == "outline":
-            return self.outline.table()
+            return list(self.outline.rows())
         if name == "keywords":
-            return frame(name, (_record(k) for k in self.keywords))
+            return field_rows(self.keywords, columns(name))
         if name not in TABLES:
             raise ValueError(f"unknown table {name!r}; choose from {TABLES}")
-        return frame(name, placed(getattr(self, name), self.outline, columns(name)))
+        return placed(getattr(self, name), self.outline, columns(name))
+
+    def table(self, name: str) -> pd.DataFrame:
+        """Table ``name`` of :data:`lawgov.schema.TABLES` as a DataFrame."""
+        return frame(name, self.rows(name))
 
 
-def _record(item: object) -> dict[str, object]:
-    return {f.name: getattr(item, f.name) for f in fields(item)} if is_dataclass(item) else dict(item)
+def field_rows(items: Iterable[object], names: list[str]) -> list[tuple]:
+    """The fields ``names`` of each dataclass record, as tuples."""
+    return [tuple(item.__dict__[c] for c in names) for item in items]
 
 
-def placed(items: Iterable[object], doc: Outline, names: list[str]) -> list[dict[str, object]]:
-    """Rows of span records placed in the outline: ``id`` (reading order, from 1), ``section`` and
-    ``paragraph`` (of the paragraph holding the span's start; empty outside paragraphs), then the
-    record's own fields of ``names``."""
+def placed(items: Iterable[object], doc: Outline, names: list[str]) -> list[tuple]:
+    """Rows of span records placed in the outline, as tuples of the columns ``names``: ``id`` (reading
+    order, from 1), ``section`` and ``paragraph`` (of the paragraph holding the span's start; empty
+    outside paragraphs), then the record's own fields."""
     rows = []
     for i, item in enumerate(items, start=1):
-        record = _record(item)
+        record = item.__dict__ if is_dataclass(item) else dict(item)
         section, paragraph = doc.locate(record["start"])
-        record.update(id=i, section=section, paragraph=paragraph)
-        rows.append({c: record[c] for c in names})
+        placing = {"id": i, "section": section, "paragraph": paragraph}
+        rows.append(tuple(placing[c] if c in placing else record[c] for c in names))
     return rows
 
 
@@ -181,7 +187,7 @@ def extract_keywords(
     """The ``top`` terms of the whole report (``section`` empty) and of each section: rank, count,
     TF-IDF weight and TextRank score."""
     analysis = _analysis(report, date, places, dictionary)
-    return frame("keywords", (_record(k) for k in find_keywords(analysis.outline, analysis.words, top)))
+    return frame("keywords", field_rows(find_keywords(analysis.outline, analysis.words, top), columns("keywords")))
 
 
 keywords = extract_keywords  # the name of lawgov 0.1

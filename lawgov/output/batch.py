@@ -411,15 +411,24 @@ class Progress:
 # Batches
 
 
-def _build_task(
-    vocab: Vocabulary, figures: bool, max_size: int, with_tables: bool, source: Source
-) -> tuple[dict[str, str | bytes], dict[str, pd.DataFrame] | None]:
-    """One report's files, and its tables when they go on to Parquet."""
-    from .build import files_of, read_source, tables_of
+@dataclass(frozen=True)
+class Built:
+    """One report built in a worker: its files, its rows of each combined table, and its tables for Parquet."""
+
+    files: dict[str, str | bytes]
+    combined: dict[str, str]
+    tables: dict[str, list[tuple]] | None
+
+
+def _build_task(vocab: Vocabulary, figures: bool, max_size: int, with_tables: bool, source: Source) -> Built:
+    """One report's outputs, all made in the worker, so the parent only writes (nothing is parsed twice)."""
+    from .build import files_of, read_source, table_rows
+    from .writers import report_rows_csv
 
     report, sha256 = read_source(source.path, max_size)
-    tables = tables_of(report, vocab)
-    return files_of(report, tables, sha256, figures), tables if with_tables else None
+    tables = table_rows(report, vocab)
+    combined = {name: report_rows_csv(source.id, rows) for name, rows in tables.items()}
+    return Built(files_of(report, tables, sha256, figures), combined, tables if with_tables else None)
 
 
 def build_many(
@@ -442,11 +451,9 @@ def build_many(
     When every report fails nothing is written (a :class:`LawgovError`); otherwise the files of the
     previous build that this one does not write are removed (figures as :func:`~.build.kept_figures` says).
     """
-    import pandas as pd
-
     from .build import Written, kept_figures, previous_files
     from .files import commit, transaction, write_file
-    from .writers import CombinedTables, table_csv
+    from .writers import CombinedTables, csv_text
 
     progress = Progress(len(sources))
     index, written, kept, failed = [], set(), [], 0
@@ -464,14 +471,14 @@ def build_many(
                         on_error(outcome.error)
                         index.append((source.id, "", str(source.path), "error", outcome.error))
                     else:
-                        files, tables = outcome.result
-                        for name, content in files.items():
+                        built = outcome.result
+                        for name, content in built.files.items():
                             write_file(staging / source.folder / name, content)
                             written.add(f"{source.folder}/{name}")
-                        combined.add(source.id, files)
+                        combined.add(built.combined)
                         if columnar is not None:
-                            columnar.add(source.id, tables)
-                        kept += [f"{source.folder}/{n}" for n in kept_figures(out / source.folder, files)]
+                            columnar.add(source.id, built.tables)
+                        kept += [f"{source.folder}/{n}" for n in kept_figures(out / source.folder, built.files)]
                         index.append((source.id, source.folder, str(source.path), "ok", ""))
                     progress.step(source.id)
         finally:
@@ -479,7 +486,7 @@ def build_many(
             combined.close()
         if failed == len(sources):
             raise LawgovError("no report could be built; the folder is as it was", str(out))
-        write_file(staging / INDEX, table_csv(pd.DataFrame(index, columns=INDEX_COLUMNS)))
+        write_file(staging / INDEX, csv_text(INDEX_COLUMNS, index))
         written |= {INDEX, *(f"{t}.csv" for t in TABLES)}
         if columnar is not None:
             columnar.flush()

@@ -17,7 +17,6 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .. import schema
 from ..check.validate import INDEX, INDEX_COLUMNS, REPORT_FILES, read_index
@@ -28,10 +27,7 @@ from ..report import Report
 from ..source.loading import from_bytes
 from ..source.reading import MAX_SIZE, read_file
 from .files import commit, transaction, write_file
-from .writers import table_csv
-
-if TYPE_CHECKING:
-    import pandas as pd
+from .writers import csv_text
 
 FIGURES = "figures"
 PARQUET = "parquet"  # a batch's combined tables as Parquet (lawgov.output.parquet)
@@ -39,36 +35,40 @@ PARQUET = "parquet"  # a batch's combined tables as Parquet (lawgov.output.parqu
 PACKAGE_NAME = "lawgov-report"
 
 
-def tables_of(report: Report, vocab: Vocabulary) -> dict[str, pd.DataFrame]:
-    """Every table of :data:`lawgov.schema.TABLES` for one report, each step computed once."""
+def table_rows(report: Report, vocab: Vocabulary) -> dict[str, list[tuple]]:
+    """Every table of :data:`lawgov.schema.TABLES` for one report as rows in column order, each step computed once."""
     analysis = Analysis(report, vocab)
-    return {name: analysis.table(name) for name in schema.TABLES}
+    return {name: analysis.rows(name) for name in schema.TABLES}
 
 
 def files_of(
-    report: Report, tables: Mapping[str, pd.DataFrame], sha256: str | None = None, figures: bool = True
+    report: Report, tables: Mapping[str, list[tuple]], sha256: str | None = None, figures: bool = True
 ) -> dict[str, str | bytes]:
-    """File name → content of every output of a report whose tables are ``tables`` (nothing is written)."""
+    """File name → content of every output of a report whose tables (as :func:`table_rows`) are ``tables``.
+
+    Nothing is written, and no DataFrame is made unless figures are drawn.
+    """
     meta = dict(report.metadata(), sha256=sha256)
     files: dict[str, str | bytes] = {
         "clean.txt": report.text + "\n",
         "metadata.json": json.dumps(meta, ensure_ascii=False, indent=2) + "\n",
     }
-    for name, df in tables.items():
-        files[f"{name}.csv"] = table_csv(df)
+    for name, rows in tables.items():
+        files[f"{name}.csv"] = csv_text(schema.columns(name), rows)
     package = {
         "name": PACKAGE_NAME,
         "title": report.title or report.name or "report",
         "description": "Datasets extracted by lawgov from one government progress report; offsets index clean.txt.",
         "licenses": [schema.LICENSE],
         "sources": [{"title": report.name or "report", "sha256": sha256}],
-        "resources": [schema.resource(name, len(df)) for name, df in tables.items()],
+        "resources": [schema.resource(name, len(rows)) for name, rows in tables.items()],
     }
     files["datapackage.json"] = json.dumps(package, ensure_ascii=False, indent=2) + "\n"
     if figures:
         from .plots import render_figures
 
-        for name, png in render_figures(dict(tables), report.source_note()).items():
+        frames = {name: schema.frame(name, rows) for name, rows in tables.items()}
+        for name, png in render_figures(frames, report.source_note()).items():
             files[f"{FIGURES}/{name}"] = png
     return files
 
@@ -77,7 +77,7 @@ def outputs(
     report: Report, vocab: Vocabulary, sha256: str | None = None, figures: bool = True
 ) -> dict[str, str | bytes]:
     """File name → content of every output for one report (nothing is written)."""
-    return files_of(report, tables_of(report, vocab), sha256, figures)
+    return files_of(report, table_rows(report, vocab), sha256, figures)
 
 
 def read_source(path: str | os.PathLike[str], max_size: int = MAX_SIZE) -> tuple[Report, str]:

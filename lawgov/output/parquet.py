@@ -16,13 +16,10 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .. import schema
 from ..errors import LawgovError
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 FOLDER = "parquet"  # the same name as lawgov.output.build.PARQUET, which a later build removes parts from
 REPORTS_PER_PART = 500
@@ -39,8 +36,8 @@ def _pyarrow() -> Any:
     return pyarrow
 
 
-def arrow_type(table: str, column: str, sample: pd.Series) -> Any:
-    """The Arrow type of a column of ``table`` under the table contract (``sample`` tells floats from exact values)."""
+def arrow_type(table: str, column: str, values: list[Any]) -> Any:
+    """The Arrow type of a column of ``table`` under the table contract (``values`` tell floats from exact values)."""
     pa = _pyarrow()
     if column == "report":
         return pa.string()
@@ -50,7 +47,7 @@ def arrow_type(table: str, column: str, sample: pd.Series) -> Any:
     if field["type"] == "boolean":
         return pa.bool_()
     if field["type"] == "number":
-        return pa.float64() if sample.dtype.kind == "f" else pa.decimal128(38, 6)
+        return pa.float64() if any(isinstance(v, float) for v in values) else pa.decimal128(38, 6)
     return pa.string()
 
 
@@ -73,18 +70,17 @@ class ParquetTables:
     def __init__(self, folder: Path, reports_per_part: int | None = None) -> None:
         self.folder = folder / FOLDER
         self.per_part = reports_per_part or REPORTS_PER_PART
-        self.pending: dict[str, list[pd.DataFrame]] = {name: [] for name in schema.TABLES}
+        self.pending: dict[str, list[tuple]] = {name: [] for name in schema.TABLES}
         self.reports = 0
         self.parts = 0
         self.left_out = 0  # values too large for the decimal type (the CSV has them)
         _pyarrow()
 
-    def add(self, report: str, tables: dict[str, pd.DataFrame]) -> None:
-        """Add one report's tables under the id ``report``; a part file is written every few hundred reports."""
+    def add(self, report: str, tables: dict[str, list[tuple]]) -> None:
+        """Add one report's tables (rows in column order) under the id ``report``; a part file is written every
+        few hundred reports."""
         for name in schema.TABLES:
-            df = tables[name].copy()
-            df.insert(0, "report", report)
-            self.pending[name].append(df)
+            self.pending[name] += [(report, *row) for row in tables[name]]
         self.reports += 1
         if self.reports % self.per_part == 0:
             self.flush()
@@ -93,25 +89,17 @@ class ParquetTables:
         """Write the pending rows of every table as the next part file."""
         if not any(self.pending.values()):
             return
-        import pandas as pd
-
         pa = _pyarrow()
-        for name, frames in self.pending.items():
-            if not frames:
-                continue
-            df = pd.concat(frames, ignore_index=True)
+        for name, rows in self.pending.items():
+            names = ["report", *schema.columns(name)]
+            cells = [list(col) for col in zip(*rows, strict=True)] if rows else [[] for _ in names]
             arrays, fields = [], []
-            for column in df.columns:
-                kind = arrow_type(name, column, df[column])
-                values = df[column].tolist()
+            for column, values in zip(names, cells, strict=True):
+                kind = arrow_type(name, column, values)
                 if pa.types.is_decimal(kind):
                     exact = [_exact(v) for v in values]
                     self.left_out += sum(out for _, out in exact)
                     values = [v for v, _ in exact]
-                elif pa.types.is_integer(kind) or pa.types.is_boolean(kind):
-                    values = [None if pd.isna(v) else v for v in values]
-                else:
-                    values = [None if v is None or (isinstance(v, float) and v != v) else v for v in values]
                 arrays.append(pa.array(values, type=kind))
                 fields.append(pa.field(column, kind))
             folder = self.folder / name

@@ -10,12 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from ..schema import TABLES, formula_safe
+from ..schema import TABLES, columns, formula_safe
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -23,22 +24,42 @@ if TYPE_CHECKING:
 
 def table_csv(df: pd.DataFrame, header: bool = True) -> str:
     """A table as CSV text, the form of every ``.csv`` file lawgov writes (formula cells made safe)."""
-    safe = df
-    for column in df.columns:
-        if df[column].dtype.kind in "biufcmM":  # numbers, booleans, times: never text
-            continue
-        cells = df[column].tolist()
-        if any(type(cell) is str and cell[:1] in _FORMULA_START for cell in cells):  # rare: copy only then
-            safe = safe.copy() if safe is df else safe
-            safe[column] = [formula_safe(cell) if type(cell) is str else cell for cell in cells]
-    text = safe.to_csv(index=False, header=header, lineterminator="\n")
+    cells = [df[c].astype(object).where(df[c].notna(), None).tolist() for c in df.columns]
+    return csv_text(list(df.columns) if header else None, list(zip(*cells, strict=True)))
+
+
+def csv_text(header: Sequence[str] | None, rows: Sequence[Sequence[Any]]) -> str:
+    """Rows (tuples of Python values, ``None`` for a missing cell) as CSV text in lawgov's dialect.
+
+    The csv module writes every cell, so no Python runs per cell in the usual case; only when a cell
+    may start like a formula are the text cells passed through :func:`lawgov.schema.formula_safe`.
+
+    >>> print(csv_text(["a", "b"], [(1, None), ("=1+1", "x, y")]), end="")
+    a,b
+    1,
+    '=1+1,"x, y"
+    """
+    text = _rows_text(header, rows)
+    if _MAYBE_FORMULA.search(text):
+        rows = [[_safe_cell(cell) for cell in row] for row in rows]
+        text = _rows_text(header, rows)
     if "\r" in text:  # the csv module quotes a carriage return only when it ends lines: quote every field
-        text = safe.to_csv(index=False, header=header, lineterminator="\n", quoting=csv.QUOTE_ALL)
+        text = _rows_text(header, rows, csv.QUOTE_ALL)
     return text
 
 
-#: The first characters of a cell :func:`formula_safe` may change.
-_FORMULA_START = frozenset("'=+-@\t\r")
+def _rows_text(header: Sequence[str] | None, rows: Iterable[Sequence[Any]], quoting: int = csv.QUOTE_MINIMAL) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n", quoting=quoting)
+    if header is not None:
+        writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+#: Where a cell :func:`formula_safe` may change can start: at a line, after a comma, inside a quote.
+#: A match elsewhere (a comma inside a quoted cell) costs only the slower path, never a wrong cell.
+_MAYBE_FORMULA = re.compile(r"""(?:^|,)"?['=+\-@\t\r]""", re.MULTILINE)
 
 
 def _safe_cell(value: Any) -> Any:
@@ -84,6 +105,15 @@ def json_records(df: pd.DataFrame) -> list[str]:
     return [json.dumps(record, ensure_ascii=False, default=json_value) for record in df.to_dict("records")]
 
 
+def report_rows_csv(report: str, rows: Iterable[Sequence[Any]]) -> str:
+    """One report's rows of a batch's combined table: its id ``report`` first, no header.
+
+    >>> print(report_rows_csv("a.txt", [(1, "=x")]), end="")
+    a.txt,1,'=x
+    """
+    return csv_text(None, [(report, *row) for row in rows])
+
+
 class CombinedTables:
     """Every table of all reports with a 'report' column first, streamed into ``folder`` (a staging folder)."""
 
@@ -91,20 +121,13 @@ class CombinedTables:
         self.folder = folder
         self.handles: dict[str, TextIO] = {}
 
-    def add(self, report: str, files: dict[str, str | bytes]) -> None:
-        """Append one report's tables (its ``name.csv`` texts, as :func:`table_csv` wrote them) under ``report``."""
+    def add(self, parts: dict[str, str]) -> None:
+        """Append one report's rows of each table, as :func:`report_rows_csv` wrote them."""
         for name in TABLES:
-            text = files.get(f"{name}.csv")
-            if not isinstance(text, str):
-                continue
-            rows = csv.reader(io.StringIO(text))
-            header = next(rows)
             if name not in self.handles:
                 self.handles[name] = open(self.folder / f"{name}.csv", "w", encoding="utf-8", newline="")
-                self.handles[name].write(csv_line(["report", *header]))
-            write, cell = self.handles[name].write, formula_safe(report)
-            for row in rows:  # the report's cells are formula-safe already
-                write(_record([cell, *row]))
+                self.handles[name].write(csv_line(["report", *columns(name)]))
+            self.handles[name].write(parts[name])
 
     def close(self) -> None:
         """Close every file, ready for the commit (which flushes them to disk)."""
