@@ -267,6 +267,10 @@ SCHEMAS: dict[str, dict[str, Any]] = {
 }
 
 
+#: The ``number`` columns held as binary floats (scores rounded to 6 places); every other number is an exact Decimal.
+FLOATS = frozenset({("keywords", "weight"), ("keywords", "textrank")})
+
+
 def resource(name: str, rows: int) -> dict[str, Any]:
     """The datapackage resource entry for table ``name`` written as ``name.csv``."""
     schema = SCHEMAS[name]

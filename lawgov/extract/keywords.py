@@ -9,6 +9,7 @@ report is weighted against jieba's general-language IDF table. Stop words of gov
 from __future__ import annotations
 
 import bisect
+import heapq
 import importlib.util
 import math
 import re
@@ -46,12 +47,17 @@ def content_words(words: list[tuple[int, str]]) -> list[tuple[int, str]]:
     >>> content_words([(0, "全市"), (2, "开展"), (4, "执法检查"), (8, "12"), (10, "万次"), (12, "案件")])
     [(4, '执法检查'), (12, '案件')]
     """
-    stop = stopwords()
+    content = _content_word
     return [
         (s, w) for i, (s, w) in enumerate(words)
-        if len(w) >= 2 and w not in stop and _HAN_ONLY.fullmatch(w)
-        and not (i and w[0] in _SCALE_HEADS and words[i - 1][1][-1:].isdigit())  # 1.6|万次: the rest of a number
+        if content(w) and not (i and w[0] in _SCALE_HEADS and words[i - 1][1][-1:].isdigit())  # 1.6|万次: a number
     ]  # fmt: skip
+
+
+@cache
+def _content_word(word: str) -> bool:
+    """Two or more Chinese characters and not a stop word (cached: a report repeats its words many times)."""
+    return len(word) >= 2 and word not in stopwords() and _HAN_ONLY.fullmatch(word) is not None
 
 
 @cache
@@ -139,10 +145,10 @@ def textranks(
 
 def _ranked(section: int | None, counts: Counter[str], idf, ranks: dict[str, float], top: int) -> list[Keyword]:
     total = sum(counts.values()) or 1
-    scored = [(t, c, c / total * idf(t)) for t, c in counts.items()]
-    scored.sort(key=lambda x: (-x[2], -x[1], x[0]))  # ties broken by count, then by the term itself
-    return [Keyword(section, rank, t, c, round(w, 6), round(ranks.get(t, 0.0), 6)) for rank, (t, c, w) in
-            enumerate(scored[:top], start=1)]  # fmt: skip
+    # Sorted on (−weight, −count, term): ties broken by count, then by the term itself, compared as tuples in C.
+    scored = heapq.nsmallest(top, [(-(c / total * idf(t)), -c, t) for t, c in counts.items()])
+    return [Keyword(section, rank, t, -c, round(-w, 6), round(ranks.get(t, 0.0), 6)) for rank, (w, c, t) in
+            enumerate(scored, start=1)]  # fmt: skip
 
 
 def find_keywords(doc: Outline, words: list[tuple[int, str]], top: int = 10) -> list[Keyword]:
@@ -162,7 +168,7 @@ def find_keywords(doc: Outline, words: list[tuple[int, str]], top: int = 10) -> 
     rows = _ranked(None, Counter(all_words), lambda t: general.get(t, median), ranks[0], top)
     n = len(per_section)
     df = Counter(t for words in per_section.values() for t in set(words))
+    idf = {t: math.log((1 + n) / (1 + d)) + 1 for t, d in df.items()}  # each section's terms are all in df
     for (sid, section_words), section_ranks in zip(per_section.items(), ranks[1:], strict=True):
-        rows += _ranked(sid, Counter(section_words), lambda t: math.log((1 + n) / (1 + df[t])) + 1,
-                        section_ranks, top)  # fmt: skip
+        rows += _ranked(sid, Counter(section_words), idf.__getitem__, section_ranks, top)
     return rows

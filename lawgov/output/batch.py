@@ -38,7 +38,7 @@ from ..errors import LawgovError
 from ..schema import TABLES
 from ..source.reading import MAX_SIZE
 from .files import STAGING
-from .parquet import ParquetTables
+from .parquet import ArrowTables, ParquetTables, arrow_tables
 
 REPORT_SUFFIXES = (".txt", ".text", ".htm", ".html", ".shtml", ".xhtml")
 
@@ -338,12 +338,21 @@ def run_on_dask(
         client = Client(scheduler, timeout="10s", set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
         raise LawgovError(f"cannot reach the Dask scheduler: {exc}", scheduler) from None
+    from distributed import as_completed
+
     with client:
         futures = client.map(partial(_run_one, task, debug=debug), sources, pure=False)
+        order = {future.key: i for i, future in enumerate(futures)}
+        done: dict[int, Outcome] = {}  # finished ahead of their turn
+        turn = 0
         try:
-            for i, future in enumerate(futures):
-                yield future.result()
-                futures[i] = None  # let the cluster forget it
+            # Results are taken as they finish (one wait for many, not a round trip each) and given out in order.
+            for future, outcome in as_completed(futures, loop=client.loop, with_results=True):
+                done[order[future.key]] = outcome
+                futures[order[future.key]] = None  # let the cluster forget it
+                while turn in done:
+                    yield done.pop(turn)
+                    turn += 1
         finally:
             client.cancel([f for f in futures if f is not None])
 
@@ -417,10 +426,10 @@ class Built:
 
     files: dict[str, str | bytes]
     combined: dict[str, str]
-    tables: dict[str, list[tuple]] | None
+    arrow: ArrowTables | None
 
 
-def _build_task(vocab: Vocabulary, figures: bool, max_size: int, with_tables: bool, source: Source) -> Built:
+def _build_task(vocab: Vocabulary, figures: bool, max_size: int, parquet: bool, source: Source) -> Built:
     """One report's outputs, all made in the worker, so the parent only writes (nothing is parsed twice)."""
     from .build import files_of, read_source, table_rows
     from .writers import report_rows_csv
@@ -428,7 +437,8 @@ def _build_task(vocab: Vocabulary, figures: bool, max_size: int, with_tables: bo
     report, sha256 = read_source(source.path, max_size)
     tables = table_rows(report, vocab)
     combined = {name: report_rows_csv(source.id, rows) for name, rows in tables.items()}
-    return Built(files_of(report, tables, sha256, figures), combined, tables if with_tables else None)
+    arrow = arrow_tables(source.id, tables) if parquet else None
+    return Built(files_of(report, tables, sha256, figures), combined, arrow)
 
 
 def build_many(
@@ -477,7 +487,7 @@ def build_many(
                             written.add(f"{source.folder}/{name}")
                         combined.add(built.combined)
                         if columnar is not None:
-                            columnar.add(source.id, built.tables)
+                            columnar.add(built.arrow)
                         kept += [f"{source.folder}/{n}" for n in kept_figures(out / source.folder, built.files)]
                         index.append((source.id, source.folder, str(source.path), "ok", ""))
                     progress.step(source.id)
