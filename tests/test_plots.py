@@ -189,6 +189,8 @@ def test_changes_are_annotated_with_units_and_percent(tables: dict[str, pd.DataF
 def test_rates_are_drawn_against_100_percent(tables: dict[str, pd.DataFrame]) -> None:
     fig = plots.rates_chart(tables["quantities"])
     assert ytick_labels(fig)[0] == "网上服务事项按时办结率"
+    # the two 全程网办 rates differ by scope (分别 list), and the labels say which is which
+    assert {"区县行政许可事项“全程网办”比例", "市级部门行政许可事项“全程网办”比例"} <= set(ytick_labels(fig))
     assert any(list(line.get_xdata()) == [100, 100] for line in fig.axes[0].get_lines())
     assert fig.axes[0].get_xlim()[1] > 100
 
@@ -197,7 +199,11 @@ def test_enforcement_counts_are_outcomes_on_a_log_axis(tables: dict[str, pd.Data
     fig = plots.enforcement_chart(tables["quantities"], tables["outline"])
     labels = ytick_labels(fig)
     assert labels[:2] == ["交通违法", "检查对象"]
-    assert {"违法案件", "行政处罚决定", "执法检查", "企业"} <= set(labels)  # 企业 via the section about 执法
+    # labelled with their scope, so the two sectors' 行政处罚决定 are two labels (企业 via the section about 执法)
+    assert {"违法案件", "安全生产领域行政处罚决定", "生态环境领域行政处罚决定", "执法检查", "安全生产领域企业"} <= set(
+        labels
+    )
+    assert len(set(labels)) == len(labels)
     assert not any("培训" in label or "骨干" in label for label in labels)  # training is not an outcome
     assert fig.axes[0].get_xscale() == "log"
 

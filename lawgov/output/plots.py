@@ -87,13 +87,6 @@ def _note(source: str | None) -> str:
     return f"来源：{source}；lawgov 提取" if source else "来源：lawgov 提取"
 
 
-def _label(row: Any, *, raw: bool = False) -> str:
-    """What the charts call a claim: its measure (its raw text when it has none); ``raw``: with the raw text beside."""
-    if raw and row.measure:
-        return f"{row.measure}（{row.raw}）"
-    return row.measure or row.raw
-
-
 @functools.cache
 def _renderer() -> Any:
     """One Agg renderer at the figures' dpi, kept to measure text: the font is found and loaded once."""
@@ -306,13 +299,13 @@ def quantities_per_section(quantities: pd.DataFrame, outline: pd.DataFrame, *, s
 
 
 def largest_counts(quantities: pd.DataFrame, per_unit: int = 1, top: int = 15, *, source: str | None = None) -> Figure:
-    """The largest counts (kind ``count``) on a log scale, each bar labelled "measure（raw）".
+    """The largest counts (kind ``count``) on a log scale, each bar labelled "scope measure（raw）".
 
     Counts of different things (项, 件, 户, 次 …) are not comparable, so at most ``per_unit`` counts of
     each unit are kept (the largest), and of those the ``top`` largest are drawn, largest on top.
     """
     rows = sel.largest_counts(quantities, per_unit, top)
-    labels = [_label(r, raw=True) for r in rows.itertuples()]
+    labels = [f"{sel.label(r)}（{r.raw}）" if r.measure else r.raw for r in rows.itertuples()]
     values = list(rows["v"])
     return _bar_chart(
         f"数值最大的计数（每种单位最多 {per_unit} 项）",
@@ -339,7 +332,7 @@ def changes_chart(changes: pd.DataFrame, *, source: str | None = None) -> Figure
             change = f"（{row.t - row.f:+.4g} 个百分点）"
         else:
             change = "" if math.isnan(row.p) else f"（{row.p:+.1f}%）"
-        headings.append(f"{_short(_label(row), 30)}：{_fmt(row.f)}{row.unit} → {_fmt(row.t)}{row.unit}{change}")
+        headings.append(f"{_short(sel.label(row), 30)}：{_fmt(row.f)}{row.unit} → {_fmt(row.t)}{row.unit}{change}")
     panels = [_Panel(title=h, title_size=10, xtick_size=8) for h in headings] or [_Panel(title="前后变化")]
     fig, axes = _figure(8, 1.0 + 1.15 * len(panels), panels, suptitle="报告中的前后变化")
     if rows.empty:
@@ -386,7 +379,7 @@ def rates_chart(quantities: pd.DataFrame, *, source: str | None = None) -> Figur
         ax.axvline(100, color="0.4", linewidth=0.8, linestyle="--")
         ax.set_xlim(min(0.0, min(values)), max(100.0, max(values)) * 1.12)
 
-    labels = [_label(r) for r in rows.itertuples()]
+    labels = sel.labels(rows)
     return _bar_chart("比率类指标（以 100% 为参照）", labels, draw, source=source, row_inches=0.42, xlabel="%")
 
 
@@ -396,7 +389,8 @@ def enforcement_chart(
     """Counts of enforcement outcomes: cases, penalties, violations, inspections, clean-ups.
 
     The counts are those of :func:`lawgov.output.selections.enforcement_outcomes`. The ``top`` largest are drawn,
-    labelled by measure with the raw text at the bar's end; the x axis is logarithmic when the largest
+    labelled by scope and measure (:func:`~lawgov.output.selections.labels`: never two alike) with the raw
+    text at the bar's end; the x axis is logarithmic when the largest
     is more than 100 times the smallest.
     """
     rows = sel.enforcement_outcomes(quantities, outline, top)
@@ -404,7 +398,7 @@ def enforcement_chart(
     log = bool(values) and max(values) > 100 * min(values)
     return _bar_chart(
         "执法与监管成果",
-        [_label(r) for r in rows.itertuples()],
+        sel.labels(rows),
         lambda ax: _hbars(ax, values, list(rows["raw"]), log=log, color=_PALETTE[3]),
         source=source,
         row_inches=0.36,
