@@ -15,7 +15,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,7 +54,7 @@ def content_words(words: list[tuple[int, str]]) -> list[tuple[int, str]]:
     ]  # fmt: skip
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # bounded: a long batch meets ever more words
 def _content_word(word: str) -> bool:
     """Two or more Chinese characters and not a stop word (cached: a report repeats its words many times)."""
     return len(word) >= 2 and word not in stopwords() and _HAN_ONLY.fullmatch(word) is not None

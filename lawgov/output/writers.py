@@ -66,22 +66,6 @@ def _safe_cell(value: Any) -> Any:
     return formula_safe(value) if isinstance(value, str) else value
 
 
-def csv_line(fields: Iterable[Any]) -> str:
-    """One CSV record ending in ``\\n``, its text cells made formula-safe and every line break quoted.
-
-    >>> print(csv_line(["a, b", "=1+1", 3]), end="")
-    "a, b",'=1+1,3
-    """
-    return _record([_safe_cell(f) for f in fields])
-
-
-def _record(fields: list[Any]) -> str:
-    buffer = io.StringIO()
-    # With "\r\n" as the terminator the writer quotes fields holding either character; it is then cut off.
-    csv.writer(buffer, lineterminator="\r\n").writerow(fields)
-    return buffer.getvalue()[:-2] + "\n"
-
-
 def json_value(value: Any) -> Any:
     """Decimals as JSON numbers when a float holds them exactly, else as strings; missing as null.
 
@@ -126,7 +110,7 @@ class CombinedTables:
         for name in TABLES:
             if name not in self.handles:
                 self.handles[name] = open(self.folder / f"{name}.csv", "w", encoding="utf-8", newline="")
-                self.handles[name].write(csv_line(["report", *columns(name)]))
+                self.handles[name].write(csv_text(["report", *columns(name)], []))
             self.handles[name].write(parts[name])
 
     def close(self) -> None:
