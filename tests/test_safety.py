@@ -246,13 +246,18 @@ def start_and_wait_for_workers(command: list[str], out: Path, **kwargs) -> tuple
     raise AssertionError("the build never started its workers")
 
 
-@pytest.mark.slow
-def test_r07_kill_9_leaves_the_previous_output_and_no_workers(tmp_path) -> None:
+def built_once(tmp_path) -> tuple[Path, Path, dict]:
+    """40 reports built once without figures: their folder, the output folder and a snapshot of it."""
     src = tmp_path / "src"
     write_reports(src, [f"r{i:02d}.txt" for i in range(40)])
     out = tmp_path / "out"
     assert main(["build", str(src), "--out", str(out), "--no-figures"]) == 0
-    before = snapshot(out)
+    return src, out, snapshot(out)
+
+
+@pytest.mark.slow
+def test_r07_kill_9_leaves_the_previous_output_and_no_workers(tmp_path) -> None:
+    src, out, before = built_once(tmp_path)
     for path in src.iterdir():  # new inputs: a completed build would change every file
         path.write_text(path.read_text(encoding="utf-8") + "\n\n新增段落，共清理文件8件。", encoding="utf-8")
     command = [sys.executable, "-m", "lawgov.cli", "build", str(src), "--out", str(out), "--jobs", "2"]
@@ -268,11 +273,7 @@ def test_r07_kill_9_leaves_the_previous_output_and_no_workers(tmp_path) -> None:
 
 @pytest.mark.slow
 def test_ctrl_c_leaves_the_previous_output_and_no_workers(tmp_path) -> None:
-    src = tmp_path / "src"
-    write_reports(src, [f"r{i:02d}.txt" for i in range(40)])
-    out = tmp_path / "out"
-    assert main(["build", str(src), "--out", str(out), "--no-figures"]) == 0
-    before = snapshot(out)
+    src, out, before = built_once(tmp_path)
     command = [sys.executable, "-m", "lawgov.cli", "build", str(src), "--out", str(out), "--jobs", "2", "--no-figures"]
     run, workers = start_and_wait_for_workers(command, out, start_new_session=True)
     os.killpg(run.pid, signal.SIGINT)  # what Ctrl-C does: every process of the group gets it
