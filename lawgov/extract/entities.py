@@ -16,6 +16,7 @@ law 某某条例 某某条例 regulation
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -31,6 +32,14 @@ if TYPE_CHECKING:
 
 def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _first(words: Iterable[str], more: str = "") -> str:
+    """A lookahead for the first characters of ``words`` (and ``more``), for a pattern that opens with a
+    lookbehind: ``re`` then skips the positions where no word starts at once, instead of trying every
+    alternative there (6 times faster). A plain alternation of words is skipped that way already."""
+    chars = "".join(re.escape(c) for c in sorted({w[0] for w in words if w} | set(more)))
+    return f"(?=[{chars}])" if chars else ""
 
 
 @dataclass(frozen=True)
@@ -59,6 +68,7 @@ _QUOTE = re.compile(r"“([^“”\n]{2,24})”")
 # name may not hold another body's ending, a joining word or a verb phrase, and the ending may not
 # start a longer word (委托, 办理, 院校).
 _PREFIX = r"(?<![省市区县乡])(?:{places}|中央|国务院|省|市|区|县)"
+_PREFIX_FIRST = "中国省市区县"  # the first characters of its words after the places
 _GOVERNMENT = r"(?:人民)?政府(?:办公厅|办公室)?"
 _ORGAN = (
     r"[^\s，。、；：！？“”《》（）()局委院厅办署等和与及各级的在对向将从并由为至0-9]{1,10}?"
@@ -67,7 +77,7 @@ _ORGAN = (
 _TEAM = r"(?:第[一二三四五六七八九十]+)?(?:督察组|督导组|巡视组|巡察组|工作组|检查组)"
 _NOT_A_NAME = re.compile(r"开展|全面|推进|法治政府|统一|职责|建设|工作|加强|规范|实施|通办")
 # 市公安、交通、经济信息等部门: a list of bodies by their short names.
-_BODY_LIST = re.compile(r"(?<![省市区县])([市区县])((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等部门")
+_BODY_LIST = re.compile(r"(?=[市区县])(?<![省市区县])([市区县])((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等部门")
 _SESSION = re.compile(r"[一二三四五六七八九十0-9]+届")
 
 
@@ -75,7 +85,7 @@ _SESSION = re.compile(r"[一二三四五六七八九十0-9]+届")
 def _patterns(places: tuple[Place, ...]):
     place_names = [p.name for p in places]
     prefix = _PREFIX.format(places=_alt(place_names))
-    body = re.compile(rf"{prefix}(?:{_GOVERNMENT}|{_ORGAN})(?:{_TEAM})?")
+    body = re.compile(rf"{_first(place_names, _PREFIX_FIRST)}{prefix}(?:{_GOVERNMENT}|{_ORGAN})(?:{_TEAM})?")
     curated = re.compile(_alt(curated_bodies()))
     by_name = {p.name: p for p in places} | {p.short: p for p in places}
     place = re.compile(_alt(by_name))
@@ -164,9 +174,14 @@ def _longest_first(matches: list[re.Match[str]]) -> list[re.Match[str]]:
     return kept
 
 
+@cache
+def _word_set(vocab: Vocabulary) -> frozenset[str]:
+    return frozenset(vocab.words)
+
+
 def _programmes(text: str, vocab: Vocabulary) -> list[Entity]:
     """Quoted platforms and programmes (“渝快办”), and unquoted mentions of the same names."""
-    terms = set(vocab.words)
+    terms = _word_set(vocab)
     names: list[tuple[str, int, int]] = []
     for m in _QUOTE.finditer(text):
         name = m.group(1)

@@ -151,18 +151,23 @@ def _ranked(section: int | None, counts: Counter[str], idf, ranks: dict[str, flo
             enumerate(scored, start=1)]  # fmt: skip
 
 
+def _starts(doc: Outline) -> list[int]:
+    """Where each section begins: its heading, or its first paragraph (the preamble, section 0, at 0)."""
+    return [(s.title or s.paragraphs[0]).start if s.id else 0 for s in doc.sections]
+
+
 def find_keywords(doc: Outline, words: list[tuple[int, str]], top: int = 10) -> list[Keyword]:
     """Top ``top`` terms of the whole report and of each section of ``doc``, from its segmented ``words``.
 
     Each word belongs to the section whose heading (or first paragraph) starts at or before it.
     """
-    starts = [(s.title or s.paragraphs[0]).start if s.id else 0 for s in doc.sections]
-    per_section: dict[int, list[str]] = {s.id: [] for s in doc.sections}
-    all_words = []
-    for start, word in content_words(words):
-        all_words.append(word)
-        if doc.sections:
-            per_section[doc.sections[max(0, bisect.bisect_right(starts, start) - 1)].id].append(word)
+    content = content_words(words)
+    all_words = [w for _, w in content]
+    # Sections are in reading order, so each one's words are a slice: from the first at or after its start
+    # (the first section's from the beginning) to the next section's first.
+    offsets = [s for s, _ in content]
+    cuts = [0, *(bisect.bisect_left(offsets, start) for start in _starts(doc)[1:]), len(all_words)]
+    per_section = {s.id: all_words[cuts[i] : cuts[i + 1]] for i, s in enumerate(doc.sections)}
     general, median = general_idf()
     ranks = textranks([all_words, *per_section.values()])
     rows = _ranked(None, Counter(all_words), lambda t: general.get(t, median), ranks[0], top)

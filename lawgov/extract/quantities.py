@@ -412,11 +412,20 @@ def _measure_after(text: str, pos: int) -> str:
 
 def _inside_word(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` is part of a word it would wrongly cut (共 of 公共, 为 of 违法行为)."""
-    return any(
-        text.startswith(word, i) and i <= start and end <= i + len(word)
-        for word in lx.STOP_COMPOUNDS
-        for i in range(max(0, start - len(word) + 1), start + 1)
-    )
+    return any(k <= start and text.startswith(word, start - k) for word, k in _compounds_holding(text[start:end]))
+
+
+@cache
+def _compounds_holding(part: str) -> tuple[tuple[str, int], ...]:
+    """(word, offset) for each place ``part`` stands in a word of :data:`lexicon.STOP_COMPOUNDS`.
+
+    >>> _compounds_holding("为")
+    (('行为', 1), ('作为', 1), ('认为', 1), ('成为', 1), ('为民', 0))
+    """
+    return tuple(
+        (word, k) for word in lx.STOP_COMPOUNDS for k in range(len(word) - max(1, len(part)) + 1)
+        if word.startswith(part, k)
+    )  # fmt: skip
 
 
 def _strip_scope(phrase: str) -> str:

@@ -212,7 +212,8 @@ OFFICE_TITLES = (
 # A counted figure in a line (12件, 3.5万户, 98%): a short line holding one is a statistic, not a heading.
 COUNTED = r"[0-9０-９][0-9０-９,.，．]*\s*(?:万|亿)?\s*(?:个|项|件|名|人次|人|户|家|条|次|起|%|％|元|亩|吨|所|批)"
 # An enumeration inside a paragraph: 一是…二是…, 一要…二要…
-ENUMERATION = r"(?P<n>[一二三四五六七八九十]{1,2})(?:是|要)"
+ENUMERATION_NUMERALS = "一二三四五六七八九十"
+ENUMERATION = rf"(?P<n>[{ENUMERATION_NUMERALS}]{{1,2}})(?:是|要)"
 
 # Words that open what follows a number without being its noun: adverbs and conjunctions (两个月就解决了,
 # 6次研究…), a locative (20天内), a comparison (2.4倍于).

@@ -289,7 +289,8 @@ def _paragraph(span: Span, section: int, pid: int) -> Paragraph:
     )
 
 
-_ENUMERATION = re.compile(rf"(?:^|(?<=[。；，：;,:]))\s*{lx.ENUMERATION}")
+# The lookahead (whitespace or the numeral a match opens with) lets re skip every other position at once.
+_ENUMERATION = re.compile(rf"(?=[\s{lx.ENUMERATION_NUMERALS}])(?:^|(?<=[。；，：;,:]))\s*{lx.ENUMERATION}")
 _ITEM_END = "。；;，,"
 
 

@@ -28,7 +28,7 @@ import os
 import re
 import warnings
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 from ..errors import LawgovError
@@ -179,6 +179,8 @@ _JIEBA_SPACE = re.compile("(\r\n|\\s)")
 # CJK characters rjieba puts in its blocks and jieba does not (extension A, B …, U+9FD6–U+9FFF, compatibility)
 _RARE_HAN = re.compile("[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0002ebef\U0002f800-\U0002fa1f]")
 _ALNUM = re.compile("[A-Za-z0-9]+")
+# The characters of _JIEBA_BLOCK outside its Chinese range, to test a one-character step without a regex
+_BLOCK_ASCII = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+#&._%-")
 
 
 class JiebaCompat:
@@ -200,6 +202,9 @@ class JiebaCompat:
             from jieba import finalseg  # jieba's HMM: no dictionary, no log
 
         self.hmm = finalseg.cut
+        # A run's pieces depend on the run alone, and the same runs come back (一是, 2023年, 等9个): cached,
+        # bounded for long batches.
+        self._pieces = lru_cache(maxsize=1 << 15)(self._cut_run)
 
     def tokenize(self, text: str) -> list[tuple[str, int, int]]:
         if not _RARE_HAN.search(text):
@@ -228,8 +233,10 @@ class JiebaCompat:
         for token in self.rj.tokenize(text, hmm=False):
             word = token[0]
             # a step of one block character, or steps of letters and digits that the route without HMM joins
-            if (len(word) == 1 and _JIEBA_BLOCK.match(word)) or (
-                word[0] < "\x80" and _ALNUM.fullmatch(word) and not has_word(word)
+            if (
+                ("\u4e00" <= word <= "\u9fd5" or word in _BLOCK_ASCII)
+                if len(word) == 1
+                else word[0] < "\x80" and _ALNUM.fullmatch(word) and not has_word(word)
             ):
                 if run < 0:
                     run = token[1]
@@ -248,9 +255,12 @@ class JiebaCompat:
         if len(run) == 1:
             found.append((run, start, end))
             return
-        for piece in self.hmm(run) if not self.rj.has_word(run) else run:
+        for piece in self._pieces(run):
             found.append((piece, start, start + len(piece)))
             start += len(piece)
+
+    def _cut_run(self, run: str) -> tuple[str, ...]:
+        return tuple(run if self.rj.has_word(run) else self.hmm(run))
 
 
 @cache
