@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 import lawgov
+from lawgov.cli import main
 from lawgov.output import compare
 
 from .conftest import ROOT
@@ -169,3 +170,14 @@ def test_the_sample_corpus_reads_whole_and_as_its_readme_says() -> None:
     assert overview["per_1000"].tolist() == [round(1000 * q / c, 1) for q, c in zip(overview["quantities"],
                                                                                    overview["characters"], strict=True)]  # fmt: skip
     assert dt.date.fromisoformat(overview["published"].min()) == dt.date(2023, 4, 20)
+
+
+def test_report_files_skip_lawgov_outputs_and_names_stay_unique(tmp_path: Path) -> None:
+    for name in ("x.htm", "x.text", "x.txt"):
+        (tmp_path / name).write_text(COUNTY, encoding="utf-8")
+    assert main(["build", str(tmp_path / "x.txt"), "--no-figures", "--out", str(tmp_path / "out")]) == 0
+    files = compare.report_files(tmp_path)  # not out/clean.txt: that is lawgov's own output
+    assert [p.name for p in files] == ["x.htm", "x.text", "x.txt"]
+    entries, _ = compare.analyse([*files, files[0]])
+    names = [e.name for e in entries]
+    assert names[:3] == ["x", f"{tmp_path.name}/x", f"{tmp_path.name}/x.txt"] and len(set(names)) == 4

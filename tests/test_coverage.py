@@ -30,6 +30,7 @@ def runs_of(text: str, people=()) -> dict[str, str]:
         ("主要做法有：一是抓督察，通报问题64个；二是抓考核，约谈12人。", "一", "ordinal"),
         ("自治区司法厅8日联合通报，全年办理案件12件。", "8", "date"),
         ("深入学习贯彻党的二十大精神，全年办理案件12件。", "二十", "name"),
+        ("做好新冠肺炎（COVID-19）防控，查处违规行为15起。", "19", "name"),  # a code with a hyphen
     ],
 )
 def test_numbers_that_are_names_dates_and_ordinals(sentence: str, run: str, accounted: str) -> None:

@@ -82,3 +82,16 @@ def test_an_unreachable_scheduler_is_one_line(tmp_path, capsys) -> None:
     err = capsys.readouterr().err
     assert code == 1 and "cannot reach the Dask scheduler" in err and "Traceback" not in err
     assert not (tmp_path / "out" / "reports.csv").exists()
+
+
+def test_parquet_holds_values_of_every_size_a_report_can_give(tmp_path, capsys) -> None:
+    # 24 digits (the most a number may have) fit decimal128(38, 6) exactly; times 万亿 they are past it
+    source = tmp_path / "reports"
+    source.mkdir()
+    (source / "big.txt").write_text(
+        "全年受理案件123456789012345678901234件，涉及金额123456789012345678901234万亿元。", "utf-8"
+    )
+    assert main(["build", str(source), "--no-figures", "--parquet", "--out", str(tmp_path / "out")]) == 0
+    values = pd.read_parquet(tmp_path / "out" / "parquet" / "quantities")["value"].tolist()
+    assert values[0] == Decimal("123456789012345678901234") and pd.isna(values[1])
+    assert "1 values too large for Parquet's decimal left empty" in capsys.readouterr().err

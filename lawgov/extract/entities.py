@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from ..genre.lexicon import alternation
 from ..genre.resources import curated_bodies
 from ..text.marks import TITLE_BODY
 from ..text.spans import SpanSet
@@ -28,10 +29,6 @@ from ..text.spans import SpanSet
 if TYPE_CHECKING:
     from ..genre.places import Place
     from ..genre.vocabulary import Vocabulary
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 def _first(words: Iterable[str], more: str = "") -> str:
@@ -84,11 +81,11 @@ _SESSION = re.compile(r"[一二三四五六七八九十0-9]+届")
 @cache
 def _patterns(places: tuple[Place, ...]):
     place_names = [p.name for p in places]
-    prefix = _PREFIX.format(places=_alt(place_names))
+    prefix = _PREFIX.format(places=alternation(place_names))
     body = re.compile(rf"{_first(place_names, _PREFIX_FIRST)}{prefix}(?:{_GOVERNMENT}|{_ORGAN})(?:{_TEAM})?")
-    curated = re.compile(_alt(curated_bodies()))
+    curated = re.compile(alternation(curated_bodies()))
     by_name = {p.name: p for p in places} | {p.short: p for p in places}
-    place = re.compile(_alt(by_name))
+    place = re.compile(alternation(by_name))
     town = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)(?![\u4e00-\u9fff]{0,1}(?:政府|党委))")
     return body, curated, place, by_name, town
 
@@ -193,7 +190,7 @@ def _programmes(text: str, vocab: Vocabulary) -> list[Entity]:
     quoted = {n for n, _, _ in names}
     spans = {(s, e) for _, s, e in names}
     if quoted:
-        for m in re.finditer(_alt(quoted), text):
+        for m in re.finditer(alternation(quoted), text):
             if (m.start(), m.end()) not in spans and text[m.start() - 1 : m.start()] != "“":
                 names.append((m.group(0), m.start(), m.end()))
     return [Entity("programme", n, n, "", s, e) for n, s, e in names]

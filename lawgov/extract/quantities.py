@@ -23,6 +23,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..genre import lexicon as lx
+from ..genre.lexicon import alternation
 from ..text.marks import TITLE
 from ..text.numerals import CN_NUMERAL_CHARS, SCALES, parse_number, scaled
 from ..text.spans import SpanSet
@@ -32,16 +33,12 @@ if TYPE_CHECKING:
     from ..genre.vocabulary import Vocabulary
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 _ARABIC = r"[0-9０-９]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?"
 # Numbers start only where a run of digits or numerals starts (the lookbehinds in QUANTITY) and
 # are possessive, so a 20 MB run of 万 is read once, not once per character.
 _CHINESE = rf"[{CN_NUMERAL_CHARS}]++"
 _RANGE_SEP = r"[-－—~～至到]"
-_APPROX = _alt(lx.APPROX_INSIDE)
+_APPROX = alternation(lx.APPROX_INSIDE)
 _BIG = ["大类", "大项", "大"]  # 5大类 (大 intensifies the classifier), 三大平台 (three platforms)
 # 长沙、株洲、湘潭3市: a count of places, but not the start of a word (市民, 市场, 区县, 县级 …).
 _PLACE_UNIT = rf"(?:{'|'.join(lx.PLACE_UNITS)})(?![民场级长委政属直辖区县域内外镇])"
@@ -56,12 +53,12 @@ QUANTITY = re.compile(
         (?P<pct> 百分之 (?P<pctnum>{_CHINESE}|{_ARABIC}) )
     |   # digits, or a range of them, then approximation, scale and unit: 1600余个, 3万多户, 26.14万户, 10-20个
         (?<![0-9０-９.．]) (?P<num>{_ARABIC}) (?: (?P<sep>{_RANGE_SEP}) (?P<num2>{_ARABIC}) )?
-        (?P<ap1>{_APPROX})? (?P<scale>{_alt(lx.SCALE_WORDS)})? (?P<ap2>{_APPROX})?
-        (?P<unit>{_alt([*(u for u in lx.UNITS if u not in lx.PLACE_UNITS), *_BIG])}|{_PLACE_UNIT})?
+        (?P<ap1>{_APPROX})? (?P<scale>{alternation(lx.SCALE_WORDS)})? (?P<ap2>{_APPROX})?
+        (?P<unit>{alternation([*(u for u in lx.UNITS if u not in lx.PLACE_UNITS), *_BIG])}|{_PLACE_UNIT})?
     |   # a Chinese numeral and its classifier: 二十九项, 两轮, 三大平台
-        (?<![{CN_NUMERAL_CHARS}]) (?P<cn>{_CHINESE}) (?P<cnunit>{_alt([*lx.CHINESE_NUMERAL_UNITS, *_BIG])})
+        (?<![{CN_NUMERAL_CHARS}]) (?P<cn>{_CHINESE}) (?P<cnunit>{alternation([*lx.CHINESE_NUMERAL_UNITS, *_BIG])})
     |   # a round number and its approximation: 百余个, 千余名
-        (?P<round>[百千万]) (?P<roundap>余|多) (?P<roundunit>{_alt(lx.CHINESE_NUMERAL_UNITS)})
+        (?P<round>[百千万]) (?P<roundap>余|多) (?P<roundunit>{alternation(lx.CHINESE_NUMERAL_UNITS)})
     )
     """,
     re.VERBOSE,
@@ -78,13 +75,13 @@ NAMES = re.compile(
     |   {TITLE}                              # a title: 《某某条例》, one nested title allowed
     |   〈[^〈〉\n]*〉                        # a title inside a title written 〈…〉
     |   [〔\[［【(（] [0-9０-９]{{4}} [〕\]］】)）] [0-9０-９]+ 号  # a document number: 〔2019〕28号
-    |   [A-Za-z]{{1,4}} [0-9０-９]+ (?:\.[0-9]+)?                # a code: PM2.5, G75
+    |   [A-Za-z]{{1,8}} [-－]? [0-9０-９]+ (?:\.[0-9]+)?       # a code: PM2.5, G75, COVID-19
     |   (?<![0-9０-９.]) [0-9] [A-Za-z] (?![A-Za-z])              # a code: 5G, 3D
     |   (?<![0-9]) 0[0-9]{{2,3}} \s* [-－] \s* [0-9]{{7,8}} (?![0-9])  # a landline: 023-88196826
     |   (?<![0-9]) 1[3-9][0-9]{{9}} (?![0-9])                     # a mobile number
     |   (?<![0-9一二三四五六七八九十]) (?:二十[一二三四五六七八九]?|十[一二三四五六七八九]) 大  # a congress: 二十大
     |   (?<![0-9０-９]) [0-9０-９]{{1,2}} 时 (?: [0-9０-９]{{1,2}} 分 )?     # a time of day: 15时, 9时30分
-    |   (?:0[0-9]{{2,3}}\s*[-－]\s*)? 12[0-9]{{3}} (?![0-9]) (?={_alt(lx.HOTLINE_AFTER)})  # a hotline: 12345热线
+    |   (?:0[0-9]{{2,3}}\s*[-－]\s*)? 12[0-9]{{3}} (?![0-9]) (?={alternation(lx.HOTLINE_AFTER)})  # a hotline: 12345热线
     |   (?<![0-9]) (?:0[0-9]{{2,3}}\s*[-－]\s*) 12[0-9]{{3}} (?![0-9])        # 028-12348
     |   (?<=[路街道巷弄村]) [0-9０-９]+ (?:[-－][0-9０-９]+)? 号               # an address: 湖滨北路88号
     |   (?:(?<=邮编)|(?<=编码)|(?<=邮编：)|(?<=编码：)|(?<=邮编:)) [0-9]{{6}} (?![0-9])  # a postcode
@@ -95,14 +92,14 @@ NAMES = re.compile(
 _CLAUSE_END = "，。；！？、,;!?\n"
 _SENTENCE_END = "。；！？;!?\n"
 # 为 links (比重为55.2%) except as the end of a noun (违法行为48起).
-_LINK_TAIL = re.compile(rf"(?:{_alt(w for w in lx.LINKS if w != '为')}|(?<![行作成认因以])为)$")
-_PREFIX_TAIL = re.compile(rf"(?:{_alt(lx.PREFIX_QUALIFIERS)})$")
-_POSTFIX_HEAD = re.compile(_alt(lx.POSTFIX_QUALIFIERS))
-_CHANGE_HEAD = re.compile(rf"{_alt(lx.UP)}|{_alt(lx.DOWN)}")
-_CHANGE_TAIL = re.compile(rf"(?:{_alt(lx.UP)}|{_alt(lx.DOWN)})(?:到|至|了)?$")
-_TRAILING = re.compile(rf"(?:{lx.COMPARISON}|{_alt(lx.TRAILING_ADVERBS)}|[:：\s])+$")
-_VERB = re.compile(_alt(lx.VERBS_BEFORE))
-_STOP_AFTER = re.compile(_alt(lx.STOPS_AFTER))
+_LINK_TAIL = re.compile(rf"(?:{alternation(w for w in lx.LINKS if w != '为')}|(?<![行作成认因以])为)$")
+_PREFIX_TAIL = re.compile(rf"(?:{alternation(lx.PREFIX_QUALIFIERS)})$")
+_POSTFIX_HEAD = re.compile(alternation(lx.POSTFIX_QUALIFIERS))
+_CHANGE_HEAD = re.compile(rf"{alternation(lx.UP)}|{alternation(lx.DOWN)}")
+_CHANGE_TAIL = re.compile(rf"(?:{alternation(lx.UP)}|{alternation(lx.DOWN)})(?:到|至|了)?$")
+_TRAILING = re.compile(rf"(?:{lx.COMPARISON}|{alternation(lx.TRAILING_ADVERBS)}|[:：\s])+$")
+_VERB = re.compile(alternation(lx.VERBS_BEFORE))
+_STOP_AFTER = re.compile(alternation(lx.STOPS_AFTER))
 # A noun written after its number: characters up to punctuation, a digit or a title, with short
 # parentheticals (市（州）) inside and a quoted name (“惠民购物季”促消费活动) allowed at its start.
 _NOUN_AFTER = re.compile(
@@ -111,15 +108,15 @@ _NOUN_AFTER = re.compile(
 )
 _QUOTED_ONLY = re.compile(r"“[^”\n]{1,20}”")
 _LOCATIVE = re.compile(r"(?<=..)[中内里]$")  # 290个事项中: the noun without its locative
-_SCOPE_HEAD = re.compile(rf"^(?:{_alt(lx.SCOPE_PREFIXES)})+")
+_SCOPE_HEAD = re.compile(rf"^(?:{alternation(lx.SCOPE_PREFIXES)})+")
 _NAMED_LIST = re.compile(r"^(?:“[^”]*”|《[^》]*》)+等?")
-_METRIC_END = re.compile(rf"(?:{_alt(lx.METRIC_ENDINGS)})$")
+_METRIC_END = re.compile(rf"(?:{alternation(lx.METRIC_ENDINGS)})$")
 _SPLITTERS = re.compile(r"累计|共计|合计|已经|已|先后|分别|依法|同比|环比|其中")
 _DISTRIBUTE = re.compile(
-    rf"^(?P<subject>.*?)分别(?:为|是|达到|达|增长|下降|提高|降低|减少|增加|上升)?了?(?:{_alt(lx.PREFIX_QUALIFIERS)})?$"
+    rf"^(?P<subject>.*?)分别(?:为|是|达到|达|增长|下降|提高|降低|减少|增加|上升)?了?(?:{alternation(lx.PREFIX_QUALIFIERS)})?$"
 )
 _LIST_SEP = re.compile(r"、|和|及|与")
-_SHARED_SCOPE = re.compile(rf"^(?:{_alt(lx.SCOPE_WORDS)})")
+_SHARED_SCOPE = re.compile(rf"^(?:{alternation(lx.SCOPE_WORDS)})")
 
 
 @dataclass
@@ -146,7 +143,7 @@ class Quantity:
 def _numeral_terms(vocab: Vocabulary) -> re.Pattern[str] | None:
     """Dictionary terms that contain a numeral (三项制度, 一网通办): their numerals are names, not counts."""
     terms = [t for t in vocab.words if any(c in CN_NUMERAL_CHARS for c in t)]
-    return re.compile(_alt(terms)) if terms else None
+    return re.compile(alternation(terms)) if terms else None
 
 
 def name_spans(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
@@ -381,7 +378,7 @@ def _measure(text: str, clause: int, link: int, end: int, kind: str) -> str:
 _WITHIN = re.compile(r"(?:以内|之内|内|的)")
 _UNOPENED = re.compile(r"^[，。；：！？、,;:!?…—·”’）)》〉」』\]］】\s]+")
 _EARLIER_TAIL = re.compile(r"(?:过去|原来|原先|此前|以往|最初|改革前|以前)的?$")
-_VERB_DONE = re.compile(rf"(?:{_alt(lx.VERBS_BEFORE)})[了过着]")
+_VERB_DONE = re.compile(rf"(?:{alternation(lx.VERBS_BEFORE)})[了过着]")
 
 
 def _measure_after(text: str, pos: int) -> str:
@@ -472,9 +469,9 @@ def _measure_before(chunk: str) -> str:
 
 
 _PUNCTUATION = "，。；：！？、,;:!?…—·“”‘’（）()《》 "
-_FILLER_HEAD = re.compile(rf"^(?:{_alt(lx.NOT_NOUN_BEFORE)})+")
+_FILLER_HEAD = re.compile(rf"^(?:{alternation(lx.NOT_NOUN_BEFORE)})+")
 _FILLER_TAIL = re.compile(r"(?:的|仅|不|和|及|与|、)+$")
-_VERB_END = re.compile(rf"(?:{_alt(lx.VERBS_AFTER_NOUN)})$")
+_VERB_END = re.compile(rf"(?:{alternation(lx.VERBS_AFTER_NOUN)})$")
 _LEVEL_HEAD = re.compile(r"^(?:省|市|县|区|乡镇|乡|镇|村)(?:级|本级)?")
 
 
@@ -510,8 +507,8 @@ def _fill_implicit_measures(text: str, found: list[Quantity]) -> None:
         q.measure = _UNOPENED.sub("", q.measure)  # ”抽查 → 抽查: a measure never starts with punctuation
 
 
-_FIELD = re.compile(rf"[\u4e00-\u9fff]{{2,8}}(?:{_alt(lx.FIELD_WORDS)})")
-_FIELD_STOP = re.compile(rf"(?s).*(?:{_alt(lx.FIELD_STOPS)})")
+_FIELD = re.compile(rf"[\u4e00-\u9fff]{{2,8}}(?:{alternation(lx.FIELD_WORDS)})")
+_FIELD_STOP = re.compile(rf"(?s).*(?:{alternation(lx.FIELD_STOPS)})")
 
 
 def _scope_alike(text: str, found: list[Quantity]) -> None:

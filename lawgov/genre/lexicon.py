@@ -7,6 +7,19 @@ built from them longest first.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
+
+def alternation(words: Iterable[str]) -> str:
+    r"""A regex alternative of ``words``, longest first (so 个百分点 wins over 个), each taken literally.
+
+    >>> print(alternation(["个", "个百分点", "a+b"]))
+    个百分点|a\+b|个
+    """
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
 # unit → kind. Counting classifiers are "count"; the rest say what is measured.
 UNITS: dict[str, str] = {
     **dict.fromkeys(["元", "美元", "欧元"], "money"),
@@ -209,6 +222,8 @@ OFFICE_TITLES = (
     "院长", "检察长", "省长", "市长", "县长", "区长", "州长", "旗长", "主任", "局长", "厅长", "书记", "主席",
     "部长", "委员长", "秘书长", "审计长", "镇长", "乡长",
 )  # fmt: skip
+# A line of an office and a name (河南省高级人民法院院长 周振华): a speaker, neither a heading nor the article's text
+SPEAKER = rf"^\S{{2,40}}(?:{'|'.join(OFFICE_TITLES)})[\s\u3000]+\S{{2,4}}$"
 # A counted figure in a line (12件, 3.5万户, 98%): a short line holding one is a statistic, not a heading.
 COUNTED = r"[0-9０-９][0-9０-９,.，．]*\s*(?:万|亿)?\s*(?:个|项|件|名|人次|人|户|家|条|次|起|%|％|元|亩|吨|所|批)"
 # An enumeration inside a paragraph: 一是…二是…, 一要…二要…

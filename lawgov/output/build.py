@@ -26,11 +26,11 @@ from ..genre.vocabulary import DictionaryArg, PlacesArg, Vocabulary, vocabulary
 from ..report import Report
 from ..source.loading import from_bytes
 from ..source.reading import MAX_SIZE, read_file
+from . import parquet
 from .files import commit, transaction, write_file
 from .writers import csv_text
 
 FIGURES = "figures"
-PARQUET = "parquet"  # a batch's combined tables as Parquet (lawgov.output.parquet)
 #: The ``name`` of the datapackage.json lawgov writes: how a folder is known to be a lawgov output.
 PACKAGE_NAME = "lawgov-report"
 
@@ -146,7 +146,9 @@ def previous_files(out: Path) -> set[str]:
         if entries:
             files |= {INDEX} | {f"{t}.csv" for t in schema.TABLES if (out / f"{t}.csv").is_file()}
             files |= {
-                str(p.relative_to(out)) for t in schema.TABLES for p in (out / PARQUET / t).glob("part-*.parquet")
+                str(p.relative_to(out))
+                for t in schema.TABLES
+                for p in (out / parquet.FOLDER / t).glob("part-*.parquet")
             }
         for entry in (e for e in entries if e["listed"]):
             files |= {f"{entry['folder']}/{name}" for name in report_manifest(out / entry["folder"])}

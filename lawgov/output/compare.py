@@ -13,6 +13,7 @@ pandas and matplotlib are imported inside the functions, so importing this modul
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -26,15 +27,13 @@ from ..genre.vocabulary import DictionaryArg, PlacesArg
 from ..report import Report
 from ..source.loading import load
 from . import selections as sel
+from .batch import discover
 from .fonts import use_chinese_font
 
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
-
-#: The files :func:`report_files` picks up in a folder: text and saved web pages, as ``lawgov build`` reads.
-REPORT_SUFFIXES = (".txt", ".text", ".htm", ".html", ".shtml", ".xhtml")
 
 #: The tasks of the national outline (《法治政府建设实施纲要（2021－2025年）》, chapters 2–10), legal education,
 #: and the shortcomings and plans a report is asked to state, each with words that mark a paragraph (or a
@@ -83,17 +82,18 @@ class Entry:
 
 
 def report_files(folder: str | os.PathLike[str]) -> list[Path]:
-    """The report files in ``folder`` and its subfolders (:data:`REPORT_SUFFIXES`), sorted by path.
+    """The report files in ``folder`` and its subfolders, in path order: what ``lawgov build`` reads there
+    (:func:`lawgov.output.batch.discover`: text and saved web pages, never lawgov's own output folders).
 
     Raises :class:`LawgovError` naming the folder when it does not exist or holds no report.
     """
     root = Path(folder)
     if not root.is_dir():
         raise LawgovError("no such folder", str(root))
-    files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
-    if not files:
-        raise LawgovError(f"no reports in the folder (looked for {', '.join(REPORT_SUFFIXES)})", str(root))
-    return files
+    found = discover([root])
+    if found.errors:
+        raise found.errors[0]
+    return [source.path for source in found.sources]
 
 
 def analyse(
@@ -113,10 +113,18 @@ def analyse(
         except LawgovError as error:
             problems.append(str(error))
             continue
-        name = path.stem if path.stem not in names else f"{path.parent.name}/{path.stem}"
+        name = _unique_name(path, names)
         names.add(name)
         entries.append(Entry(name, report, report_tables(report, places=places, dictionary=dictionary)))
     return entries, problems
+
+
+def _unique_name(path: Path, taken: set[str]) -> str:
+    """The shortest of stem, folder/stem, folder/file name and the whole path not yet ``taken`` (then numbered)."""
+    for name in (path.stem, f"{path.parent.name}/{path.stem}", f"{path.parent.name}/{path.name}", str(path)):
+        if name not in taken:
+            return name
+    return next(f"{path} ({n})" for n in itertools.count(2) if f"{path} ({n})" not in taken)
 
 
 def year_reported(report: Report) -> int | None:

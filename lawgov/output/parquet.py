@@ -15,7 +15,7 @@ pyarrow comes with the ``dask`` extra (``pip install lawgov[dask]``) and is impo
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -23,10 +23,12 @@ from typing import Any
 from .. import schema
 from ..errors import LawgovError
 
-FOLDER = "parquet"  # the same name as lawgov.output.build.PARQUET, which a later build removes parts from
+FOLDER = "parquet"  # lawgov.output.build removes a previous build's parts from it
 REPORTS_PER_PART = 500
 _PLACES = Decimal("0.000001")
 _LIMIT = Decimal(10) ** 32
+# decimal128(38, 6) holds 38 digits: the quantize below needs that precision (Python's default has 28)
+_DIGITS = Context(prec=38)
 
 
 def _pyarrow() -> Any:
@@ -63,7 +65,7 @@ def _exact(value: object) -> tuple[Decimal | None, bool]:
         return None, True
     if number.is_nan() or abs(number) >= _LIMIT:
         return None, True
-    return number.quantize(_PLACES), False
+    return number.quantize(_PLACES, context=_DIGITS), False
 
 
 @dataclass(frozen=True)

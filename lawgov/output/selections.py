@@ -8,6 +8,7 @@ stable order, so a chart, a notebook and a test all see the same claims.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from ..genre import lexicon as lx
@@ -78,19 +79,30 @@ def label(row: Any) -> str:
 
 
 def labels(rows: pd.DataFrame) -> list[str]:
-    """:func:`label` of every row, made unique: two different claims never share a label, so a label that
-    would repeat carries the claim's own text (行政处罚决定（1775件）).
+    """:func:`label` of every row, made unique: two claims never share a label, so a label that would
+    repeat carries the claim's own text (行政处罚决定（1775件）), and one that still repeats (办结率100%
+    stated twice) its place among them (第2处).
 
     >>> import pandas as pd
-    >>> labels(pd.DataFrame({"measure": ["案件", "案件", "企业"], "raw": ["12件", "30件", "5家"], "scope": ""}))
-    ['案件（12件）', '案件（30件）', '企业']
+    >>> labels(pd.DataFrame({"measure": ["案件", "案件", "企业", "企业"], "raw": ["12件", "30件", "5家", "5家"],
+    ...                      "scope": ""}))
+    ['案件（12件）', '案件（30件）', '企业（5家）', '企业（5家，第2处）']
     """
     base = [label(row) for row in rows.itertuples(index=False)]
-    repeated = {b for b in base if base.count(b) > 1}
-    return [
-        f"{b}（{text(row.raw)}）" if b in repeated else b
+    counts = Counter(base)
+    with_raw = [
+        f"{b}（{text(row.raw)}）" if counts[b] > 1 else b
         for b, row in zip(base, rows.itertuples(index=False), strict=True)
     ]
+    seen: Counter[str] = Counter()
+    unique = []
+    for name in with_raw:
+        seen[name] += 1
+        if seen[name] > 1:
+            place = f"第{seen[name]}处"
+            name = f"{name[:-1]}，{place}）" if name.endswith("）") else f"{name}（{place}）"
+        unique.append(name)
+    return unique
 
 
 def largest_first(df: pd.DataFrame) -> pd.DataFrame:

@@ -67,26 +67,41 @@ def _safe_cell(value: Any) -> Any:
 
 
 def json_value(value: Any) -> Any:
-    """Decimals as JSON numbers when a float holds them exactly, else as strings; missing as null.
+    """What ``json.dumps`` cannot write itself: decimals as JSON numbers when a float holds them exactly,
+    else as strings; numpy scalars as their Python values; pandas' missing values as null.
 
     >>> json_value(Decimal("261400")), json_value(Decimal("99.9")), json_value(Decimal("0.1000000000000000055"))
     (261400, 99.9, '0.1000000000000000055')
     """
+    import pandas as pd
+
     if isinstance(value, Decimal):
         if value == value.to_integral_value() and abs(value) < 2**53:
             return int(value)
         as_float = float(value)
         return as_float if Decimal(repr(as_float)) == value else str(value)
-    if value is None or value != value:
-        return None
     if hasattr(value, "item"):
         return value.item()
+    if pd.isna(value):  # pd.NA, pd.NaT
+        return None
     return str(value)
 
 
 def json_records(df: pd.DataFrame) -> list[str]:
-    """Each row of a table as one JSON object, exact values kept (see :func:`json_value`)."""
-    return [json.dumps(record, ensure_ascii=False, default=json_value) for record in df.to_dict("records")]
+    """Each row of a table as one JSON object, exact values kept (see :func:`json_value`), missing cells
+    (a float NaN too, which JSON has no word for) as null.
+
+    >>> import pandas as pd
+    >>> json_records(pd.DataFrame({"a": pd.array([1, None], dtype="Int64"), "b": [0.5, float("nan")]}))
+    ['{"a": 1, "b": 0.5}', '{"a": null, "b": null}']
+    """
+    return [
+        json.dumps(
+            {k: None if isinstance(v, float) and v != v else v for k, v in record.items()},
+            ensure_ascii=False, allow_nan=False, default=json_value,
+        )
+        for record in df.to_dict("records")
+    ]  # fmt: skip
 
 
 def report_rows_csv(report: str, rows: Iterable[Sequence[Any]]) -> str:

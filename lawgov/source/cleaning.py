@@ -256,7 +256,7 @@ _COPY_CHARS = 60
 # Lines that stand between a headline and its body without being either.
 _DATELINE = re.compile(r"(讯|电)\s*[（(][^（）()]{0,40}[）)]\s*$|^[（(]?\s*(总台|本报|本台)?记者\s*\S")
 _SUBTITLE = re.compile(r"^[—─－-]{1,2}")
-_SPEAKER = re.compile(rf"^\S{{2,40}}(?:{'|'.join(lx.OFFICE_TITLES)})[\s\u3000]+\S{{2,4}}$")
+_SPEAKER = re.compile(lx.SPEAKER)
 
 
 def is_prose(line: str) -> bool:

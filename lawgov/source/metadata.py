@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..genre.lexicon import alternation
+
 _HAN_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # Field → the labels pages give it in their byline (时间: … 来源: … 编辑: …). A page may state several dates:
 # the labels of ``date`` are listed from the most to the least telling of publication (发布日期 over the
@@ -33,12 +35,8 @@ STOP_KEYS = (
 NO_NAME = ("佚名", "未知", "无", "本网", "网络")
 
 
-def _alternation(keys) -> str:
-    return "|".join(sorted(set(keys), key=len, reverse=True))
-
-
-_FIELD_KEY = _alternation(k for keys in FIELD_KEYS.values() for k in keys)
-_ANY_KEY = _alternation([*(k for keys in FIELD_KEYS.values() for k in keys), *STOP_KEYS])
+_FIELD_KEY = alternation(k for keys in FIELD_KEYS.values() for k in keys)
+_ANY_KEY = alternation([*(k for keys in FIELD_KEYS.values() for k in keys), *STOP_KEYS])
 # A byline: two labelled fields on one line.
 META_LINE = re.compile(rf"(?:{_FIELD_KEY})\s*[:：].*(?:{_FIELD_KEY})\s*[:：]")
 _BYLINE_FIELD = re.compile(rf"({_ANY_KEY})\s*[:：]\s*(.*?)\s*(?=(?:{_ANY_KEY})\s*[:：]|[【\[|｜]|$)")
@@ -63,23 +61,6 @@ _REPORTED = ("整理", "报道", "采写", "摄", "文", "发", "摄影")
 _DELIVERED = re.compile(r"^[—─－-]{1,2}\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*在")
 _SITE = (re.compile(r"©\s*(?:\d{4}\s*)?([^\s©|｜]+)"), re.compile(r"版权归(.{2,20}?)所有"))
 _COUNT = re.compile(r"\d[\d,，]*")
-
-
-def byline_fields(line: str) -> dict[str, str]:
-    """``key: value`` pairs of one byline line, keyed by field; stop labels and empty values are skipped.
-
-    >>> byline_fields("时间: 2021-11-26 来源: 某某报 编辑: 张 三 阅读量:15")
-    {'date': '2021-11-26', 'source': '某某报', 'editor': '张 三', 'views': '15'}
-    >>> byline_fields("来源：重庆日报 记者：张三 发布时间：2021年11月26日 10:05 【字号：大 中 小】")
-    {'source': '重庆日报', 'date': '2021年11月26日 10:05'}
-    """
-    found: dict[str, str] = {}
-    for key, value in _BYLINE_FIELD.findall(line):
-        name = _FIELD_OF.get(key)
-        value = value.strip(" ·|｜()（）")
-        if name and value and name not in found:
-            found[name] = value
-    return found
 
 
 def is_byline(line: str) -> bool:

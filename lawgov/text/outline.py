@@ -135,7 +135,7 @@ def numbering_level(text: str) -> tuple[int, str] | None:
 
 
 _NOT_HEADINGS = tuple(re.compile(p) for p in (lx.DATELINE, lx.SUBTITLE, lx.DATE_ALONE, r"[：:]$"))
-_SPEAKER = re.compile(rf"^\S{{2,40}}(?:{'|'.join(lx.OFFICE_TITLES)})[\s\u3000]+\S{{2,4}}$")
+_SPEAKER = re.compile(lx.SPEAKER)
 _COUNTED = re.compile(lx.COUNTED)
 _DATE_ALONE = re.compile(lx.DATE_ALONE)
 _FIGURE_ALONE = re.compile(rf"^(?:{lx.COUNTED}|[0-9０-９][0-9０-９,.，．]*\s*(?:万|亿)?\S{{0,3}})$")
