@@ -40,7 +40,7 @@ def csv_text(header: Sequence[str] | None, rows: Sequence[Sequence[Any]]) -> str
     '=1+1,"x, y"
     """
     text = _rows_text(header, rows)
-    if _MAYBE_FORMULA.search(text):
+    if _FIRST_MAYBE_FORMULA.match(text) or _MAYBE_FORMULA.search(text):
         rows = [[_safe_cell(cell) for cell in row] for row in rows]
         text = _rows_text(header, rows)
     if "\r" in text:  # the csv module quotes a carriage return only when it ends lines: quote every field
@@ -57,9 +57,11 @@ def _rows_text(header: Sequence[str] | None, rows: Iterable[Sequence[Any]], quot
     return buffer.getvalue()
 
 
-#: Where a cell :func:`formula_safe` may change can start: at a line, after a comma, inside a quote.
-#: A match elsewhere (a comma inside a quoted cell) costs only the slower path, never a wrong cell.
-_MAYBE_FORMULA = re.compile(r"""(?:^|,)"?['=+\-@\t\r]""", re.MULTILINE)
+#: Where a cell :func:`formula_safe` may change can start: after a comma or a line end (the text's first
+#: cell is matched apart: a pattern opening with a character class is scanned for much faster than ``^``),
+#: inside a quote. A match elsewhere (a comma inside a quoted cell) costs only the slower path, never a wrong cell.
+_MAYBE_FORMULA = re.compile(r"""[,\n]"?['=+\-@\t\r]""")
+_FIRST_MAYBE_FORMULA = re.compile(r""""?['=+\-@\t\r]""")
 
 
 def _safe_cell(value: Any) -> Any:

@@ -141,6 +141,8 @@ _PARENS = re.compile(r"\(([^()\n]*)\)")
 _MARKS = re.compile(r"[,:;!?]")
 _NEXT_CHAR = re.compile(r"[ \t]*([^ \t])")
 _AROUND_FULL = re.compile(rf"{_SPACES}*([，：；！？（）]){_SPACES}*")
+# What normalize_punctuation changes: an ASCII mark, or spaces next to a full-width one (most lines have neither)
+_TO_NORMALIZE = re.compile(rf"[,:;!?()]|{_SPACES}[，：；！？（）]|[，：；！？（）]{_SPACES}")
 
 
 def normalize_punctuation(text: str) -> str:
@@ -172,6 +174,8 @@ def normalize_punctuation(text: str) -> str:
             return _FULL[m.group(0)]
         return m.group(0)
 
+    if not _TO_NORMALIZE.search(text):
+        return text
     # A converted mark can make its neighbour convertible (``0::``), so repeat until nothing changes.
     previous = None
     while text != previous:
