@@ -104,23 +104,26 @@ def write_reports(folder: Path, count: int) -> None:
         (folder / f"report{i:05d}.txt").write_text(text, encoding="utf-8")
 
 
+#: The folders of pages we carry (besides the seed), by their name in the tables.
+REAL_FOLDERS = ("tests/genre/dev", "tests/genre/heldout", "tests/pages", "notebooks/sample-reports")
+
+
+def real_pages(folder: str) -> list[Path]:
+    """The page files of one of :data:`REAL_FOLDERS`."""
+    path = ROOT / folder
+    return [p for p in sorted(path.glob("*")) if p.suffix in {".txt", ".html", ".htm"}] if path.is_dir() else []
+
+
 def real_corpora() -> dict[str, list[str]]:
     """Clean texts of the pages we carry: the seed, the genre corpus (dev, held-out), tests/pages, sample reports."""
-    folders = {
-        "tests/genre/dev": ROOT / "tests" / "genre" / "dev",
-        "tests/genre/heldout": ROOT / "tests" / "genre" / "heldout",
-        "tests/pages": ROOT / "tests" / "pages",
-        "notebooks/sample-reports": ROOT / "notebooks" / "sample-reports",
-    }
     corpora = {"seed": [lawgov.load(SEED).text]}
-    for name, folder in folders.items():
+    for name in REAL_FOLDERS:
         texts = []
-        for path in sorted(folder.glob("*")) if folder.is_dir() else []:
-            if path.suffix in {".txt", ".html", ".htm"} and path.name != "README.md":
-                try:
-                    texts.append(lawgov.load(path).text)
-                except lawgov.LawgovError:
-                    pass  # a page a test expects to be rejected
+        for path in real_pages(name):
+            try:
+                texts.append(lawgov.load(path).text)
+            except lawgov.LawgovError:
+                pass  # a page a test expects to be rejected
         if texts:
             corpora[name] = texts
     return corpora
@@ -202,6 +205,50 @@ def steps(table: Table, count: int, runs: int) -> None:
         "",
         f"{by_engine['jieba'] / by_engine['rjieba']:.1f}×",
     )
+
+
+def first_pass(table: Table) -> None:
+    """The ratio on the pages we carry, text and HTML apart, read once in a fresh process: every cache of
+    words and runs starts empty (only the dictionaries are loaded first), unlike the fastest of several
+    passes above; an HTML page's time includes extracting its text (trafilatura, then lawgov's cleanup)."""
+    paths = [str(p) for name in REAL_FOLDERS for p in real_pages(name)]
+    code = f"""
+import time, lawgov
+from lawgov.genre.vocabulary import vocabulary
+from lawgov.output.build import outputs
+from lawgov.text import segment
+vocab = vocabulary()
+outputs(lawgov.parse("某某报告\\n\\n全市查处案件12件。"), vocab, figures=False)  # dictionaries, patterns
+jieba_tk = segment.tokenizer(vocab, "jieba")
+found = {{}}
+for path in {paths!r}:
+    data = open(path, "rb").read()
+    start = time.perf_counter()
+    try:
+        report = lawgov.parse(data)
+    except lawgov.LawgovError:
+        continue  # a page a test expects to be rejected
+    outputs(report, vocab, figures=False)
+    pipeline = time.perf_counter() - start
+    start = time.perf_counter()
+    jieba_tk.lcut(report.text)
+    plain = time.perf_counter() - start
+    kind = "HTML" if path.endswith((".html", ".htm")) else "text"
+    count, chars, p, j = found.get(kind, (0, 0, 0.0, 0.0))
+    found[kind] = (count + 1, chars + len(report.text), p + pipeline, j + plain)
+for kind, (count, chars, p, j) in sorted(found.items(), reverse=True):
+    print(kind, count, chars // count, p, j)
+"""
+    for line in python(code).splitlines():
+        kind, count, chars, pipeline, plain = line.split()
+        ratio = float(pipeline) / float(plain)
+        table.add(
+            f"… on the {count} {kind} pages we carry (clean text {int(chars):,} characters on average), one pass "
+            "in a fresh process, caches cold: parse and `outputs` in memory / one jieba pass",
+            f"{1e3 * float(pipeline) / int(count):.1f} / {1e3 * float(plain) / int(count):.1f} ms = {ratio:.2f}",
+            "≤ 1.0",
+            met(ratio <= 1.0),
+        )
 
 
 # ---------------------------------------------------------------- the engines
@@ -476,6 +523,7 @@ def main() -> None:
     )
     table = Table()
     steps(table, 50 if quick else 200, 2 if quick else 5)
+    first_pass(table)
     engines(table, quick)
     figures(table, 2 if quick else 3)
     imports(table)
