@@ -472,9 +472,12 @@ def tests(table: Table, quick: bool) -> None:
         commands.append(("`python -m pytest` (unit tests and every notebook under nbval)", []))
     for name, extra in commands:
         start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "pytest", "-q", *extra], cwd=ROOT, capture_output=True, text=True)
+        done = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-rf", *extra], cwd=ROOT, capture_output=True, text=True
+        )
         seconds = time.perf_counter() - start
-        summary = (done.stdout.strip().splitlines() or ["no output"])[-1].strip("= ")
+        lines = done.stdout.strip().splitlines() or ["no output"]
+        summary = "; ".join([lines[-1].strip("= "), *(line for line in lines if line.startswith("FAILED"))])
         if extra:
             table.add(name, f"{seconds:.0f} s", "", summary)
         else:  # the README's test command
