@@ -7,10 +7,10 @@ a plain-text form (``repr``) that says what it shows, because that form is what 
 (images are not compared).
 
 >>> from lawgov import extract_quantities
->>> text = "查办案件4.29万件，办结率达99.9%。"
+>>> text = "查办案件3.18万件，办结率达98.6%。"
 >>> marked = highlight_quantities(text, extract_quantities(text))
 >>> marked
-查办案件【4.29万件】，办结率达【99.9%】。
+查办案件【3.18万件】，办结率达【98.6%】。
 >>> marked._repr_html_().count("<mark")
 2
 

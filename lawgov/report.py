@@ -25,7 +25,7 @@ class Page:
     ``title`` is the headline when the page marks it (an HTML page's ``<title>``/``<h1>``); a text page
     leaves it ``None`` and the builder takes the first paragraph when it reads as a headline.
     ``byline`` maps the fields of :data:`BYLINE_FIELDS` the page gives to their text as written
-    (``{"date": "2021-11-26", "editor": "万 先觉"}``). ``furniture`` is every line removed as site furniture.
+    (``{"date": "2023-12-20", "editor": "林 晓峰"}``). ``furniture`` is every line removed as site furniture.
     """
 
     paragraphs: tuple[str, ...]
@@ -85,5 +85,5 @@ class Report:
         }
 
     def source_note(self) -> str:
-        """Where a chart's figures come from: the newspaper or site, and the title (重庆法治报《title》)."""
+        """Where a chart's figures come from: the newspaper or site, and the title (某某日报《title》)."""
         return f"{self.source or self.site or self.name or ''}《{self.title or self.name or ''}》"

@@ -140,7 +140,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 "scope",
                 "string",
                 "Which part of a measure that several numbers share the number is about, when a 分别 list names "
-                "scopes of one head (市级部门、区县行政许可事项“全程网办”比例分别达73.22%、87% → 市级部门, 区县), "
+                "scopes of one head (市级部门、区县政务服务事项“一网通办”比例分别达81.5%、76% → 市级部门, 区县), "
                 "or the field its sentence names when numbers of one measure would read alike (安全生产领域); "
                 "empty otherwise.",
             ),
@@ -162,7 +162,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     },
     "changes": {
         "title": "Changes",
-        "description": "From→to changes (由375个减少至42个): both values, their unit and the change.",
+        "description": "From→to changes (由260个减少至35个): both values, their unit and the change.",
         "fields": [
             *PLACED,
             _field("measure", "string", "What changed."),
@@ -352,7 +352,7 @@ def frame(name: str, rows: Iterable[Mapping[str, Any] | tuple]) -> pd.DataFrame:
 
     This is the one place a table's DataFrame is made.
 
-    >>> frame("dates", [(1, 0, 0, "11月1日", 0, 5, "2021-11-01", "day", True)]).dtypes["section"]
+    >>> frame("dates", [(1, 0, 0, "9月3日", 0, 4, "2023-09-03", "day", True)]).dtypes["section"]
     Int64Dtype()
     """
     import pandas as pd

@@ -1,14 +1,14 @@
-"""From→to changes (由375个减少至42个, 从1.01次压缩至0.28次) built from pairs of quantities.
+"""From→to changes (由260个减少至35个, 从1.5次压缩至0.4次) built from pairs of quantities.
 
 When the text changes unit (由2小时缩短至30分钟) the values are compared, and reported, in the unit the
 change goes to (120 → 30 分钟).
 
 >>> from lawgov.extract.quantities import find_quantities
 >>> from lawgov.genre.vocabulary import vocabulary
->>> text = "全市机关由375个减少至42个。"
+>>> text = "全市机关由260个减少至35个。"
 >>> [(c.raw, str(c.from_value), str(c.to_value), c.direction, str(c.percent_change))
 ...  for c in find_changes(text, find_quantities(text, vocab=vocabulary()))]
-[('由375个减少至42个', '375', '42', 'down', '-88.80')]
+[('由260个减少至35个', '260', '35', 'down', '-86.54')]
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def in_unit(value: Decimal, unit: str, target: str) -> Decimal | None:
         converted = EXACT.divide(EXACT.multiply(value, num * target_den), den * target_num)
         return normalize(EXACT.quantize(converted, _SIX_PLACES))
     if lx.UNITS.get(unit) == lx.UNITS.get(target) == "count":
-        return value  # 由375个减少至42家: counts in two classifiers of the same things
+        return value  # 由260个减少至35家: counts in two classifiers of the same things
     return None
 
 

@@ -1,10 +1,10 @@
 """Dates and periods in report prose → ISO values, inferring a missing year from the report's own date.
 
-Dates are found before quantities so that ``11月1日`` or ``2021年`` never count as quantities.
+Dates are found before quantities so that ``9月3日`` or ``2023年`` never count as quantities.
 
 >>> import datetime as dt
->>> [(d.raw, d.iso, d.precision) for d in find_dates("11月1日，今年上半年", dt.date(2021, 11, 26))]
-[('11月1日', '2021-11-01', 'day'), ('今年上半年', '2021-01-01/2021-06-30', 'half_year')]
+>>> [(d.raw, d.iso, d.precision) for d in find_dates("9月3日，今年上半年", dt.date(2023, 12, 20))]
+[('9月3日', '2023-09-03', 'day'), ('今年上半年', '2023-01-01/2023-06-30', 'half_year')]
 """
 
 from __future__ import annotations
@@ -36,13 +36,13 @@ DATE = re.compile(
     rf"""
     (?=[0-9０-９〇零一二三四五六七八九十今本当去上前明下第])  # skip the positions where no date can start
     (?:
-        # a year, then a month and a day or a range of days, or a period of it: 2021年10月12-19日, 2022年上半年
+        # a year, then a month and a day or a range of days, or a period of it: 2022年6月8-12日, 2022年上半年
         (?<![0-9０-９.]) (?P<y>{_D}{{4}}|[〇零一二三四五六七八九]{{4}}) 年度?
         (?: (?P<m>{_D}{{1,2}}|{_CN_MONTH}) 月 (?: (?P<d>{_D}{{1,2}}) (?: {_SEP} (?P<d2>{_D}{{1,2}}) )? [日号] )? )?
         (?: 第? (?P<yp>{_PERIOD}) )?
     |   # a range of months without their year: 1至5月, 1-9月份
         (?<![0-9０-９.个第]) (?P<mr1>{_D}{{1,2}}) \s* {_SEP} \s* (?P<mr2>{_D}{{1,2}}) 月 份? (?![0-9０-９])
-    |   # a month without its year, with a day or a range of days: 11月1日, 3月份
+    |   # a month without its year, with a day or a range of days: 9月3日, 3月份
         (?<![0-9０-９.个第]) (?P<m2>{_D}{{1,2}}|{_CN_MONTH}) 月
         (?: (?P<dd>{_D}{{1,2}}) (?: {_SEP} (?P<dd2>{_D}{{1,2}}) )? [日号] | 份? (?![0-9０-９]) )
     |   # a day without its month, in news of the report's month: 8日联合通报 (not 7日内, a span of days)

@@ -7,9 +7,9 @@ the qualifier words around it and the noun it counts, read from its clause → a
 nouns that lists, 分别 and comparisons leave implicit.
 
 >>> from lawgov.genre.vocabulary import vocabulary
->>> q = find_quantities("全市行政复议机关由375个减少至42个，处罚金额1234.56万元。", vocab=vocabulary())
+>>> q = find_quantities("全市行政复议机关由260个减少至35个，处罚金额1234.56万元。", vocab=vocabulary())
 >>> [(x.raw, str(x.value), x.unit, x.qualifier, x.measure, x.kind) for x in q]
-[('375个', '375', '个', '由', '行政复议机关', 'count'), ('42个', '42', '个', '至', '行政复议机关', 'count'), \
+[('260个', '260', '个', '由', '行政复议机关', 'count'), ('35个', '35', '个', '至', '行政复议机关', 'count'), \
 ('1234.56万元', '12345600', '元', '', '处罚金额', 'money')]
 """
 
@@ -51,7 +51,7 @@ QUANTITY = re.compile(
         (?<![0-9０-９.．]) (?P<p1>{_ARABIC}) [%％] (?P<psep>{_RANGE_SEP}) (?P<p2>{_ARABIC}) (?P<punit>[%％])
     |   # a percentage in words: 百分之三十, 百分之30
         (?P<pct> 百分之 (?P<pctnum>{_CHINESE}|{_ARABIC}) )
-    |   # digits, or a range of them, then approximation, scale and unit: 1600余个, 3万多户, 26.14万户, 10-20个
+    |   # digits, or a range of them, then approximation, scale and unit: 2300余个, 3万多户, 18.52万户, 10-20个
         (?<![0-9０-９.．]) (?P<num>{_ARABIC}) (?: (?P<sep>{_RANGE_SEP}) (?P<num2>{_ARABIC}) )?
         (?P<ap1>{_APPROX})? (?P<scale>{alternation(lx.SCALE_WORDS)})? (?P<ap2>{_APPROX})?
         (?P<unit>{alternation([*(u for u in lx.UNITS if u not in lx.PLACE_UNITS), *_BIG])}|{_PLACE_UNIT})?
@@ -77,7 +77,7 @@ NAMES = re.compile(
     |   [〔\[［【(（] [0-9０-９]{{4}} [〕\]］】)）] [0-9０-９]+ 号  # a document number: 〔2019〕28号
     |   [A-Za-z]{{1,8}} [-－]? [0-9０-９]+ (?:\.[0-9]+)?       # a code: PM2.5, G75, COVID-19
     |   (?<![0-9０-９.]) [0-9] [A-Za-z] (?![A-Za-z])              # a code: 5G, 3D
-    |   (?<![0-9]) 0[0-9]{{2,3}} \s* [-－] \s* [0-9]{{7,8}} (?![0-9])  # a landline: 023-88196826
+    |   (?<![0-9]) 0[0-9]{{2,3}} \s* [-－] \s* [0-9]{{7,8}} (?![0-9])  # a landline: 0571-87654321
     |   (?<![0-9]) 1[3-9][0-9]{{9}} (?![0-9])                     # a mobile number
     |   (?<![0-9一二三四五六七八九十]) (?:二十[一二三四五六七八九]?|十[一二三四五六七八九]) 大  # a congress: 二十大
     |   (?<![0-9０-９]) [0-9０-９]{{1,2}} 时 (?: [0-9０-９]{{1,2}} 分 )?     # a time of day: 15时, 9时30分
@@ -107,7 +107,7 @@ _NOUN_AFTER = re.compile(
     r"|(?:[^，。；：！？、,;:!?\n（(“《0-9０-９%％…—]|[（(][^）)\n]{0,12}[）)])+"
 )
 _QUOTED_ONLY = re.compile(r"“[^”\n]{1,20}”")
-_LOCATIVE = re.compile(r"(?<=..)[中内里]$")  # 290个事项中: the noun without its locative
+_LOCATIVE = re.compile(r"(?<=..)[中内里]$")  # 180个事项中: the noun without its locative
 _SCOPE_HEAD = re.compile(rf"^(?:{alternation(lx.SCOPE_PREFIXES)})+")
 _NAMED_LIST = re.compile(r"^(?:“[^”]*”|《[^》]*》)+等?")
 _METRIC_END = re.compile(rf"(?:{alternation(lx.METRIC_ENDINGS)})$")
@@ -212,7 +212,7 @@ def _value(m: re.Match[str]) -> tuple[Decimal, Decimal | None, str, int, str] | 
     if not unit and not scale_word:
         return None  # a bare number says nothing about what it counts
     if unit == "年" and (scale_word or len(g["num"]) >= 3):
-        return None  # 2021年 is a year, not a duration
+        return None  # 2023年 is a year, not a duration
     after = m.string[m.end() : m.end() + 2]
     if (
         (unit == "周" and after[:1] == "年")
@@ -357,14 +357,14 @@ def _direction(before: str) -> str:
 
 
 def _measure(text: str, clause: int, link: int, end: int, kind: str) -> str:
-    """What a number counts: the noun after it (19个市级部门) or else the one before it (违法案件300件).
+    """What a number counts: the noun after it (26个市级部门) or else the one before it (违法案件300件).
 
     A span of time has no noun after it (20天内促成和解: 内促成… is what happened within it).
     """
     tail = _POSTFIX_HEAD.match(text, end)
     end = tail.end() if tail else end
     if text[end : end + 1].isdigit():
-        return ""  # 5大类21个具体问题: nested counts take the next one's noun later
+        return ""  # 4大类17个具体问题: nested counts take the next one's noun later
     if kind == "duration":  # 7日内程序性回复: what is done within it; 三年的纠纷: what lasted it
         within = _WITHIN.match(text, end)
         after = _measure_after(text, within.end()) if within else ""
@@ -382,7 +382,7 @@ _VERB_DONE = re.compile(rf"(?:{alternation(lx.VERBS_BEFORE)})[了过着]")
 
 
 def _measure_after(text: str, pos: int) -> str:
-    """The counted noun written right after a quantity (19个市级部门参与 → 市级部门), or ''."""
+    """The counted noun written right after a quantity (26个市级部门参与 → 市级部门), or ''."""
     if text.startswith("的", pos):
         pos += 1  # 90%的矛盾纠纷: the noun after 的
     m = _NOUN_AFTER.match(text, pos)
@@ -393,13 +393,13 @@ def _measure_after(text: str, pos: int) -> str:
     if segment[:1] in "（(":
         return ""  # 3.5万套（间）: a parenthetical unit, not the noun
     if not segment or _CHANGE_HEAD.match(segment) or segment[0] in "至到" or segment.startswith(lx.NOT_NOUN_AFTER):
-        return ""  # 375个减少至… / 两个月就解决了: what follows is no noun, so the noun came before the number
+        return ""  # 260个减少至… / 两个月就解决了: what follows is no noun, so the noun came before the number
     if _VERB_DONE.match(segment):
         return ""  # 1.3万亿斤以上作出了…: what was done follows, so the noun came before the number
     stop = next((m for m in _STOP_AFTER.finditer(segment) if not _inside_word(segment, m.start(), m.end())), None)
     if stop:
         segment = segment[: stop.start()]
-    # An action verb with an object after it ends the noun (306项区县级行政权力赋予万州区…).
+    # An action verb with an object after it ends the noun (215项市级行政权力赋予开发区…).
     for verb in _VERB.finditer(segment, 2):
         if len(segment) - verb.end() >= 2:
             segment = segment[: verb.start()]
@@ -475,18 +475,18 @@ _VERB_END = re.compile(rf"(?:{alternation(lx.VERBS_AFTER_NOUN)})$")
 _LEVEL_HEAD = re.compile(r"^(?:省|市|县|区|乡镇|乡|镇|村)(?:级|本级)?")
 
 
-# Marks a measure that is only a verb (查询340批次, 废止6件): used when nothing better is found.
+# Marks a measure that is only a verb (查询120批次, 废止6件): used when nothing better is found.
 VERB_ONLY = "\0"
 
 
 def _fill_implicit_measures(text: str, found: list[Quantity]) -> None:
     """Fill the nouns a report leaves implicit, in the order a reader resolves them.
 
-    1. 5大类21个具体问题: a count glued to the next one counts the same things.
+    1. 4大类17个具体问题: a count glued to the next one counts the same things.
     2. 纠错量和调解量分别增长23.5%和41.2%: 分别 pairs a list of nouns with a list of numbers.
     3. 规范性文件41件，清理废止17件: a bare verb before a number defers to the sentence's
-       previous noun, and is kept only when there is none (累计查询340批次 → 查询).
-    4. 132项高频事项…、210项… / 由375个减少至42个 / 地区生产总值2.18万亿元，增长6.3%: a
+       previous noun, and is kept only when there is none (累计查询120批次 → 查询).
+    4. 85项高频事项…、160项… / 由260个减少至35个 / 地区生产总值2.18万亿元，增长6.3%: a
        number with no noun of its own is about the previous number of its sentence.
     """
     for i in range(len(found) - 2, -1, -1):
@@ -512,7 +512,7 @@ _FIELD_STOP = re.compile(rf"(?s).*(?:{alternation(lx.FIELD_STOPS)})")
 
 
 def _scope_alike(text: str, found: list[Quantity]) -> None:
-    """Numbers that count the same measure in different fields (作出行政处罚决定1775件 … 1121件) get the field
+    """Numbers that count the same measure in different fields (作出行政处罚决定1530件 … 980件) get the field
     their sentence names before them (安全生产领域, 生态环境领域) as their scope, so they never read alike."""
     alike: dict[tuple[str, str], list[Quantity]] = {}
     for q in found:
@@ -545,7 +545,7 @@ def _object_before(text: str, q: Quantity) -> str:
     if q.clause == 0 or text[q.clause - 1] in _SENTENCE_END:
         return ""
     noun = _measure_before(text[_clause_start(text, q.clause - 1) : q.clause - 1])
-    # 建立…查询机制，累计查询340批次: a mechanism is not what the number counts; its verb says more
+    # 建立…查询机制，累计查询120批次: a mechanism is not what the number counts; its verb says more
     return "" if noun.startswith(VERB_ONLY) or noun.endswith(lx.INSTITUTION_ENDINGS) else noun
 
 

@@ -73,10 +73,10 @@ ROUND_BEFORE = ("近", "逾", "超", "上", "约", "达")
 SCALE_WORDS = ("万亿", "千万", "百万", "万", "亿")
 
 # Said of a number's precision or direction; kept as data in the qualifier column.
-APPROX_INSIDE = ("余", "多")  # 1600余个, 30多万户
+APPROX_INSIDE = ("余", "多")  # 2300余个, 30多万户
 POSTFIX_QUALIFIERS = ("以上", "左右", "多", "余", "以内", "以下")
 PREFIX_QUALIFIERS = ("将近", "接近", "大约", "超过", "不到", "不足", "近", "约", "逾", "至", "到", "由", "从")
-# Words between the counted noun and its number that are neither (达 99.9%, 分别为 12件).
+# Words between the counted noun and its number that are neither (达 98.6%, 分别为 12件).
 LINKS = (
     "保持在",
     "稳定在",
@@ -122,7 +122,7 @@ VERBS_BEFORE = (
     "取得", "接待", "评出", "抽查", "审执结", "执结", "新收", "参考", "促成", "不予处罚", "评查", "审（执）结",
 )  # fmt: skip
 
-# Words that end a counted noun written after its number (19个市级部门参与): verbs of what the
+# Words that end a counted noun written after its number (26个市级部门参与): verbs of what the
 # counted things did, and joining words.
 STOPS_AFTER = (
     "参与", "参加", "旁听", "开展", "受益", "进行", "对接", "融合", "纳入", "获得", "实现", "完成", "通过",
@@ -139,7 +139,7 @@ STOP_COMPOUNDS = (
     "与会", "从业", "已决",
 )  # fmt: skip
 
-# Scope words that open a noun phrase without naming what is counted (全市近100万户市场主体).
+# Scope words that open a noun phrase without naming what is counted (全市近80万户市场主体).
 SCOPE_PREFIXES = (
     "全市", "全省", "全区", "全县", "全国", "各类", "各级", "相关", "有关", "所有", "全部", "其中", "同时",
     "累计", "共计", "合计", "共", "等", "已", "均", "今年", "全年", "当年", "分别", "先后",

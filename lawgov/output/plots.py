@@ -321,7 +321,7 @@ def largest_counts(quantities: pd.DataFrame, per_unit: int = 1, top: int = 15, *
 def changes_chart(changes: pd.DataFrame, *, source: str | None = None) -> Figure:
     """Each from→to change as a dumbbell in its own panel: before (grey) → after, with unit and % change.
 
-    The values of different changes differ by orders of magnitude (1.01次 vs 375个), so every change
+    The values of different changes differ by orders of magnitude (1.5次 vs 260个), so every change
     gets its own x axis including 0; the panel title names the measure and the percent change (for
     rates, unit %, the change in percentage points).
     """

@@ -80,7 +80,7 @@ def label(row: Any) -> str:
 
 def labels(rows: pd.DataFrame) -> list[str]:
     """:func:`label` of every row, made unique: two claims never share a label, so a label that would
-    repeat carries the claim's own text (行政处罚决定（1775件）), and one that still repeats (办结率100%
+    repeat carries the claim's own text (行政处罚决定（1530件）), and one that still repeats (办结率100%
     stated twice) its place among them (第2处).
 
     >>> import pandas as pd

@@ -67,7 +67,7 @@ def furniture_role(line: str) -> str | None:
 
     The rules are data: ``lawgov/genre/data/furniture.txt``.
 
-    >>> furniture_role("渝ICP备15010797号"), furniture_role("（责任编辑：张三）"), furniture_role("受理群众举报73条。")
+    >>> furniture_role("京ICP备05012345号"), furniture_role("（责任编辑：张三）"), furniture_role("受理群众举报58条。")
     ('line', 'end', None)
     """
     line = line.strip()
@@ -89,7 +89,7 @@ def furniture_role(line: str) -> str | None:
 def is_furniture(line: str) -> bool:
     """True for a line of site furniture (see :func:`furniture_role`).
 
-    >>> is_furniture("渝ICP备15010797号"), is_furniture("受理群众举报73条。")
+    >>> is_furniture("京ICP备05012345号"), is_furniture("受理群众举报58条。")
     (True, False)
     """
     return furniture_role(line) is not None
@@ -104,7 +104,7 @@ _HEADING_NUMBERS = tuple(re.compile(f"^{p}") for p in lx.HEADING_NUMBERS)
 
 
 # Format characters (Unicode category Cf: zero-width spaces and joiners, BOM, direction marks) are invisible
-# but split what a reader sees as one number (4\u200b599件); combining marks after a digit or a decimal point
+# but split what a reader sees as one number (3\u200b276件); combining marks after a digit or a decimal point
 # likewise. Neither belongs in a report's text.
 _FORMAT = re.compile(  # category Cf as of Unicode 14.0.0 (tested against unicodedata)
     "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
@@ -116,8 +116,8 @@ _MARK_IN_NUMBER = re.compile(r"(?<=[0-9０-９.．])[\u0300-\u036f\u1ab0-\u1aff\
 def drop_invisible(line: str) -> str:
     """Remove format characters everywhere and combining marks inside numbers.
 
-    >>> drop_invisible("查处案件4\u200b599件，\u200f同比增长1\u0301.2%")
-    '查处案件4599件，同比增长1.2%'
+    >>> drop_invisible("查处案件3\u200b276件，\u200f同比增长1\u0301.2%")
+    '查处案件3276件，同比增长1.2%'
     """
     if line.isascii():
         return line

@@ -55,7 +55,7 @@ _META_NAMES = {
     "site": ("sitename", "og:site_name", "site_name", "application-name"),
 }
 
-# Title decorations: "标题_重庆长安网", "标题 - 某某市人民政府". A known site name is cut after any
+# Title decorations: "标题_某省长安网", "标题 - 某某市人民政府". A known site name is cut after any
 # separator; an unknown one only after the separators <title>s use (not a headline's own dash).
 _TITLE_SEPARATOR = r"\s*[-_|｜–—]+\s*"
 _GENERIC_SITE_SUFFIX = re.compile(r"(?:\s*[_|｜]\s*|\s+-\s+)[^-_|｜–—\s]{2,30}?(?:网|网站|门户网站|政府)$")
@@ -112,7 +112,7 @@ def _plausible_person(value: str | None, meta: _Meta) -> str | None:
 
 
 def _strip_site_suffix(title: str, sites: list[str | None]) -> str:
-    """Drop a site name the ``<title>`` appends (``标题_重庆长安网``); the headline itself stays whole.
+    """Drop a site name the ``<title>`` appends (``标题_某省长安网``); the headline itself stays whole.
 
     >>> _strip_site_suffix("某区召开法治政府建设推进会_某某网", [])
     '某区召开法治政府建设推进会'

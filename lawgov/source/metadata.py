@@ -73,10 +73,10 @@ def is_byline(line: str) -> bool:
 
 
 def parse_date(value: str | None) -> dt.date | None:
-    """The first ``YYYY-MM-DD``-like date in ``value`` (also 2021年11月26日, 2021/11/26).
+    """The first ``YYYY-MM-DD``-like date in ``value`` (also 2023年12月20日, 2023/12/20).
 
-    >>> parse_date("2021年11月26日 10:05")
-    datetime.date(2021, 11, 26)
+    >>> parse_date("2023年12月20日 10:05")
+    datetime.date(2023, 12, 20)
     """
     m = _DATE.search(value or "")
     if not m:
@@ -88,7 +88,7 @@ def parse_date(value: str | None) -> dt.date | None:
 
 
 def parse_int(value: str | None) -> int | None:
-    """The counter a value starts with (``3456``, ``1,234``, ``15215 次``); None if it has none.
+    """The counter a value starts with (``3456``, ``1,234``, ``8642 次``); None if it has none.
 
     >>> parse_int("1,234 次"), parse_int("未知")
     (1234, None)
@@ -121,10 +121,10 @@ def names(value: str | None) -> str | None:
     """The people a byline value names, joined by 、: ``张 三丰`` → ``张三丰``, ``陈卓 刘思`` → ``陈卓、刘思``.
 
     A value of two-to-four-character names separated by spaces is a list; a name the page spells with a
-    space inside it (万 先觉) is one name.
+    space inside it (林 晓峰) is one name.
 
-    >>> names("万 先觉"), names("陈卓 刘思"), names("罗昱、章华维"), names("佚名")
-    ('万先觉', '陈卓、刘思', '罗昱、章华维', None)
+    >>> names("林 晓峰"), names("陈卓 刘思"), names("罗昱、章华维"), names("佚名")
+    ('林晓峰', '陈卓、刘思', '罗昱、章华维', None)
     """
     if not value or not value.strip():
         return None

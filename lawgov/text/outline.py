@@ -124,7 +124,7 @@ def numbering_level(text: str) -> tuple[int, str] | None:
 
     >>> numbering_level("（二）严格规范执法")
     (2, '（二）')
-    >>> numbering_level("2021年") is None
+    >>> numbering_level("2023年") is None
     True
     """
     for level, pattern in enumerate(NUMBERING, start=1):

@@ -5,7 +5,7 @@ is installed: lawgov takes its route through the dictionary (the slow part of ji
 there) and runs jieba's own HMM over the runs of single characters, which makes segmentation about 4 times
 faster and the dictionary load twice as fast. ``jieba``, the reference, is the fallback. The environment
 variable ``LAWGOV_SEGMENTER`` (``auto``, the default, ``rjieba`` or ``jieba``) forces one. rjieba alone
-differs from jieba in four ways, all undone by :class:`JiebaCompat`: it keeps ``12-19``, ``2021.10.12``
+differs from jieba in four ways, all undone by :class:`JiebaCompat`: it keeps ``8-12``, ``2022.6.8``
 and ``COVID-19`` whole; it groups CJK characters outside U+4E00–U+9FD5; its HMM's probabilities are
 rounded, so near ties can fall the other way; and its dictionary total differs (set to jieba's here).
 Every table is the same whichever engine runs (tested).
@@ -190,7 +190,7 @@ class JiebaCompat:
     HMM (``jieba.finalseg``) over each run of single characters that is not itself a word. rjieba does the
     first step in Rust (``hmm=False``: the same route, tested); the runs are then handed to jieba's own
     ``finalseg.cut``, because rjieba's HMM rounds its emission probabilities to 6 decimals (so near ties can
-    fall the other way) and splits letters and digits its own way (it keeps ``12-19`` and ``COVID-19`` whole).
+    fall the other way) and splits letters and digits its own way (it keeps ``8-12`` and ``COVID-19`` whole).
     A text holding CJK characters that jieba does not count as Chinese (``_RARE_HAN``: rjieba does) is first
     cut into jieba's blocks, so that those characters stand alone as in jieba.
     """
